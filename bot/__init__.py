@@ -1,0 +1,1 @@
+"""The Quickcal Slack app."""

@@ -1,0 +1,1 @@
+"""Quickcal parser: one chat message in, one EventDraft out."""
