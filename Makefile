@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 PKGS   := nlp providers bot
 
-.PHONY: install run test lint typecheck unit bench clean
+.PHONY: install run test lint typecheck unit bench bench-rivals clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,13 @@ test: lint typecheck unit
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
+
+# The rivals are measured, never shipped: they install into .venv / .bench only for this target.
+bench-rivals: $(STAMP)
+	$(BIN)/python -m pip install -q 'dateparser>=1.2'
+	mkdir -p .bench/node
+	cd .bench/node && npm install --silent --no-audit --no-fund chrono-node@2 sherlockjs@1
+	$(BIN)/python bench/rivals.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

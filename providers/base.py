@@ -20,7 +20,7 @@ class OAuthToken(BaseModel):
     refresh_token: str | None = None
     expires_at: datetime | None = None
     scope: str | None = None
-    token_type: str = "Bearer"
+    token_type: str = "Bearer"  # noqa: S105 - a scheme name, not a secret
 
 
 class CalendarInfo(BaseModel):

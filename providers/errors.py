@@ -56,4 +56,13 @@ class RateLimited(Rejected):
 
 
 class Unavailable(ProviderError):
-    """The provider could not be reached or failed on its side."""
+    """The provider could not be reached or failed on its side.
+
+    `retry_after` (seconds) is set when the provider said when to come back (503 + Retry-After).
+    """
+
+    def __init__(
+        self, message: str, *, provider: str = "", retry_after: float | None = None
+    ) -> None:
+        super().__init__(message, provider=provider)
+        self.retry_after = retry_after

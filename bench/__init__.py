@@ -1,0 +1,1 @@
+"""Benchmarks: `make bench` measures the parser's speed (never a timed test)."""

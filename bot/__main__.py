@@ -1,0 +1,39 @@
+"""`python -m bot`: Slack over HTTP or Socket Mode with credentials, else the local playground."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from bot.playground import run_playground
+from bot.redaction import install_redaction
+from bot.serving import run_http, run_socket
+from bot.settings import Settings
+
+
+def main() -> None:
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    settings = Settings()
+    secrets = [
+        settings.secret(value)
+        for value in (
+            settings.slack_bot_token,
+            settings.slack_signing_secret,
+            settings.slack_app_token,
+            settings.slack_client_secret,
+            settings.secret_key,
+        )
+    ]
+    install_redaction(s for s in secrets if s)
+    if not settings.has_slack:
+        asyncio.run(run_playground(settings))
+    elif settings.socket_mode:
+        asyncio.run(run_socket(settings))
+    else:
+        run_http(settings)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,114 @@
+"""What a draft card becomes: the created event (View, meeting link, Undo), undone, or cancelled."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot import ids
+from bot.blocks.draft import Card, detail_fields, title_of
+from bot.blocks.summary import when
+from bot.blocks.text import BUTTON_TEXT, FALLBACK_TEXT, mrkdwn, plain, user_text
+from providers.base import CreatedEvent
+
+Block = dict[str, Any]
+
+
+def result_blocks(
+    card: Card, created: CreatedEvent, *, label: str, where: str | None = None
+) -> list[Block]:
+    """ "Added to Google Calendar", the event's details, View / Join / Undo.
+
+    `where` says where a calendar without a web page keeps the event (the local .ics file).
+    """
+    title = user_text(title_of(card.draft), 500)
+    blocks: list[Block] = [
+        {
+            "type": "section",
+            "text": mrkdwn(f":white_check_mark: *Added to {user_text(label, 100)}:* {title}"),
+        },
+        {
+            "type": "section",
+            "fields": [f for f in detail_fields(card) if not f["text"].startswith("*Calendar*")]
+            or [mrkdwn(" ")],
+        },
+    ]
+    if where:
+        blocks.append({"type": "context", "elements": [mrkdwn(user_text(where, 1000))]})
+    blocks.append(event_actions(card.draft_id, created))
+    return blocks
+
+
+def event_actions(draft_id: str, created: CreatedEvent) -> Block:
+    elements: list[Block] = []
+    if created.web_link:
+        elements.append(_link("View", f"{ids.LINK_OPEN}_view", created.web_link, style="primary"))
+    if created.meeting_link:
+        elements.append(_link("Join meeting", f"{ids.LINK_OPEN}_meeting", created.meeting_link))
+    elements.append(
+        {
+            "type": "button",
+            "action_id": ids.EVENT_UNDO,
+            "text": plain("Undo", BUTTON_TEXT),
+            "value": draft_id,
+            "style": "danger",
+            "confirm": {
+                "title": plain("Remove this event?", 100),
+                "text": plain("It will be deleted from your calendar.", 300),
+                "confirm": plain("Remove", 30),
+                "deny": plain("Keep it", 30),
+            },
+        }
+    )
+    return {"type": "actions", "elements": elements}
+
+
+def result_text(card: Card, *, label: str) -> str:
+    moment = when(card.draft, default_minutes=card.default_minutes)
+    words = f"Added to {label}: {title_of(card.draft)}" + (f", {moment.plain}" if moment else "")
+    return user_text(words, FALLBACK_TEXT)
+
+
+def undone_blocks(title: str, *, label: str) -> list[Block]:
+    return [
+        {
+            "type": "section",
+            "text": mrkdwn(
+                f":leftwards_arrow_with_hook: Removed *{user_text(title, 500)}* "
+                f"from {user_text(label, 100)}."
+            ),
+        }
+    ]
+
+
+def undone_text(title: str, *, label: str) -> str:
+    return user_text(f"Removed {title} from {label}", FALLBACK_TEXT)
+
+
+def cancelled_blocks(title: str) -> list[Block]:
+    return [
+        {
+            "type": "section",
+            "text": mrkdwn(f"Discarded the draft *{user_text(title, 500)}*. Nothing was added."),
+        }
+    ]
+
+
+def cancelled_text(title: str) -> str:
+    return user_text(f"Discarded the draft {title}", FALLBACK_TEXT)
+
+
+def notice_blocks(words: str) -> list[Block]:
+    """One plain sentence (errors in the person's words, "already created", ...)."""
+    return [{"type": "section", "text": mrkdwn(words)}]
+
+
+def _link(text: str, action_id: str, url: str, *, style: str | None = None) -> Block:
+    button: Block = {
+        "type": "button",
+        "action_id": action_id,
+        "text": plain(text, BUTTON_TEXT),
+        "url": url[:3000],
+    }
+    if style:
+        button["style"] = style
+    return button

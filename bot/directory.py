@@ -1,0 +1,119 @@
+"""The workspace directory: Slack members as read from users.info / users.list, kept briefly."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.errors import SlackFailed
+
+DIRECTORY_TTL_SECONDS = 300.0
+DIRECTORY_PAGES = 20
+
+
+class SlackUserProfile(BaseModel):
+    """The part of users.info's `user.profile` Quickcal reads."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    email: str | None = None
+    display_name: str = ""
+    real_name: str = ""
+
+
+class SlackUser(BaseModel):
+    """The part of a users.info / users.list member Quickcal reads."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    id: str
+    name: str = ""
+    real_name: str = ""
+    tz: str | None = None
+    deleted: bool = False
+    is_bot: bool = False
+    profile: SlackUserProfile = SlackUserProfile()
+
+    @property
+    def label(self) -> str:
+        """How people call them: display name, else real name, else handle."""
+        return self.profile.display_name or self.real_name or self.profile.real_name or self.name
+
+    def answers_to(self, wanted: str) -> bool:
+        """Does "with `wanted`" mean this member? Whole names or a first name, any case/accent."""
+        key = _fold(wanted)
+        names = {self.name, self.real_name, self.profile.display_name, self.profile.real_name}
+        folded = {_fold(n) for n in names if n}
+        firsts = {n.split()[0] for n in folded if n.split()}
+        return key in folded or key in firsts
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+
+async def slack_call(call: Any) -> dict[str, Any]:
+    """Await a slack_sdk call; its `ok: false` becomes `SlackFailed(code)`."""
+    try:
+        response = await call
+    except SlackApiError as exc:
+        raise SlackFailed(str(exc.response.get("error", "unknown_error"))) from exc
+    data: dict[str, Any] = response.data if isinstance(response.data, dict) else {}
+    return data
+
+
+async def lookup_user(client: AsyncWebClient, user_id: str) -> SlackUser:
+    data = await slack_call(client.users_info(user=user_id))
+    return SlackUser.model_validate(data.get("user") or {"id": user_id})
+
+
+@dataclass
+class Directory:
+    """Each workspace's members (users.list), kept for a few minutes per process."""
+
+    ttl: float = DIRECTORY_TTL_SECONDS
+    _teams: dict[str, tuple[float, list[SlackUser]]] = field(default_factory=dict)
+    _lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+
+    async def members(self, client: AsyncWebClient, team_id: str) -> list[SlackUser]:
+        async with self._lock:
+            cached = self._teams.get(team_id)
+            if cached is not None and time.monotonic() - cached[0] < self.ttl:
+                return cached[1]
+            found = await _all_members(client)
+            self._teams[team_id] = (time.monotonic(), found)
+            return found
+
+    async def matching(self, client: AsyncWebClient, team_id: str, name: str) -> list[SlackUser]:
+        """Active humans who answer to `name`."""
+        return [m for m in await self.members(client, team_id) if m.answers_to(name)]
+
+    async def by_email(self, client: AsyncWebClient, team_id: str) -> dict[str, SlackUser]:
+        return {
+            m.profile.email.lower(): m
+            for m in await self.members(client, team_id)
+            if m.profile.email
+        }
+
+
+async def _all_members(client: AsyncWebClient) -> list[SlackUser]:
+    members: list[SlackUser] = []
+    cursor = ""
+    for _ in range(DIRECTORY_PAGES):
+        data = await slack_call(client.users_list(limit=200, cursor=cursor or None))
+        for raw in data.get("members", []):
+            user = SlackUser.model_validate(raw)
+            if not (user.deleted or user.is_bot or user.id == "USLACKBOT"):
+                members.append(user)
+        cursor = str((data.get("response_metadata") or {}).get("next_cursor") or "")
+        if not cursor:
+            break
+    return members

@@ -1,0 +1,212 @@
+"""Text and who asked -> a stored draft and its card: zone, attendees, target calendar."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.blocks.draft import BrokenLink, Card, Person
+from bot.directory import SlackUser, lookup_user
+from bot.errors import NotYourDraft, SlackFailed
+from bot.linking import broken_link_for
+from bot.people import zone_of
+from bot.services import Services
+from bot.storage import DraftSource, StoredDraft
+from bot.targets import LOCAL, choose_target, label_of
+from bot.templates import template_links
+from nlp.draft import Attendee, EventDraft
+from nlp.parse import parse
+
+MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|([^>]*))?>")
+
+
+@dataclass(frozen=True)
+class Ask:
+    """Who asked for a draft, where, and with which words."""
+
+    team_id: str
+    user_id: str
+    channel_id: str | None
+    source: DraftSource
+    text: str
+    response_url: str | None = None
+    # A message shortcut: the event's description links back to that message.
+    permalink: str | None = None
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A stored draft with the card that shows it."""
+
+    stored: StoredDraft
+    card: Card
+    broken: BrokenLink | None = None
+
+
+async def owned_draft(services: Services, draft_id: str, user_id: str) -> StoredDraft:
+    """The draft, if `user_id` asked for it; `NotYourDraft` (with the owner) otherwise."""
+    stored = await services.storage.get_draft(draft_id)
+    if stored.user_id != user_id:
+        raise NotYourDraft(stored.user_id)
+    return stored
+
+
+def permalink(team_domain: str | None, channel_id: str, message_ts: str) -> str:
+    """Slack's archive link of a message (no API call: its form is documented and stable)."""
+    host = f"{team_domain}.slack.com" if team_domain else "slack.com"
+    return f"https://{host}/archives/{channel_id}/p{message_ts.replace('.', '')}"
+
+
+async def start_draft(services: Services, client: AsyncWebClient, ask: Ask) -> Shown:
+    """Parse `ask.text` in the person's zone, resolve attendees, store, and build the card."""
+    zone = await zone_of(services, client, team_id=ask.team_id, user_id=ask.user_id)
+    now = services.clock().astimezone(ZoneInfo(zone))
+    draft = parse(ask.text, now=now, tz=zone, locale="en")
+    draft = await resolve_people(services, client, draft, team_id=ask.team_id)
+    if ask.permalink:
+        note = f"{ask.text.strip()}\n\nFrom Slack: {ask.permalink}"
+        draft = draft.model_copy(update={"description": note})
+    target = await choose_target(
+        services.storage, services.calendars, team_id=ask.team_id, user_id=ask.user_id
+    )
+    stored = await services.storage.add_draft(
+        draft,
+        team_id=ask.team_id,
+        user_id=ask.user_id,
+        channel_id=ask.channel_id,
+        source=ask.source,
+        provider=target.provider,
+        calendar_id=target.calendar_id,
+        response_url=ask.response_url,
+    )
+    return await show(services, client, stored)
+
+
+async def show(
+    services: Services, client: AsyncWebClient, stored: StoredDraft, *, failure: str | None = None
+) -> Shown:
+    """The card of a stored draft as it is now (after a click, an edit, or a restart)."""
+    draft = stored.draft
+    members = await _members(services, client, stored.team_id)
+    by_email = {m.profile.email.lower(): m.label for m in members if m.profile.email}
+    choices = {
+        a.value: tuple(Person(m.id, _person_label(m)) for m in found)
+        for a in draft.attendees
+        if a.kind == "name" and len(found := [m for m in members if m.answers_to(a.value)]) > 1
+    }
+    prefs = await services.storage.get_user_settings(stored.team_id, stored.user_id)
+    minutes = prefs.event_minutes or services.settings.default_event_minutes
+    target = await choose_target(
+        services.storage, services.calendars, team_id=stored.team_id, user_id=stored.user_id
+    )
+    broken = None
+    if (stored.provider or LOCAL) == LOCAL and target.broken is not None:
+        broken = await broken_link_for(
+            services, team_id=stored.team_id, user_id=stored.user_id, provider=target.broken
+        )
+    card = Card(
+        draft_id=stored.id,
+        draft=draft,
+        calendar_label=label_of(services.calendars, stored.provider),
+        default_minutes=minutes,
+        names=by_email,
+        choices=choices,
+        template_links=template_links(draft) if (stored.provider or LOCAL) == LOCAL else (),
+        failure=failure,
+    )
+    return Shown(stored, card, broken)
+
+
+async def resolve_people(
+    services: Services, client: AsyncWebClient, draft: EventDraft, *, team_id: str
+) -> EventDraft:
+    """Mentions -> emails (users.info); a name with one member -> that member; emails kept.
+
+    Names with several members stay names (the card asks which); names with none stay
+    names and end up in the description when the event is created.
+    """
+    attendees: list[Attendee] = []
+    labels: dict[str, str] = {}
+    members: list[SlackUser] | None = None
+    for attendee in draft.attendees:
+        if attendee.kind == "slack":
+            user = await _user(client, attendee.value)
+            if user is not None:
+                labels[user.id] = user.label
+            email = user.profile.email if user is not None else None
+            attendees.append(Attendee(kind="email", value=email) if email else attendee)
+        elif attendee.kind == "name":
+            members = members if members is not None else await _members(services, client, team_id)
+            found = [m for m in members if m.answers_to(attendee.value)]
+            email = found[0].profile.email if len(found) == 1 else None
+            attendees.append(Attendee(kind="email", value=email) if email else attendee)
+        else:
+            attendees.append(attendee)
+    title = MENTION.sub(lambda m: labels.get(m.group(1)) or m.group(2) or "someone", draft.title)
+    unique = tuple(dict.fromkeys(attendees))
+    return draft.model_copy(update={"attendees": unique, "title": title})
+
+
+async def pick_member(
+    services: Services, client: AsyncWebClient, draft: EventDraft, *, name: str, user_id: str
+) -> EventDraft:
+    """The person chose which member `name` meant ("" for none of them: keep it as words)."""
+    user = await _user(client, user_id) if user_id else None
+    email = user.profile.email if user is not None else None
+    kept = tuple(a for a in draft.attendees if not (a.kind == "name" and a.value == name))
+    if email:
+        chosen = (*kept, Attendee(kind="email", value=email))
+        return draft.model_copy(update={"attendees": tuple(dict.fromkeys(chosen))})
+    note = f"{draft.description}\n\nWith: {name}".strip()
+    return draft.model_copy(update={"attendees": kept, "description": note})
+
+
+def with_start(draft: EventDraft, start: date | datetime) -> EventDraft:
+    """The draft moved to `start`, its length kept (the default length when it had none)."""
+    length = None
+    if draft.start is not None and draft.end is not None:
+        length = draft.end - draft.start
+    if isinstance(start, datetime):
+        end = start + length if isinstance(length, timedelta) and draft.all_day is False else None
+        return EventDraft.model_validate(
+            {**_fields(draft), "start": start, "end": end, "all_day": False, "alternatives": ()}
+        )
+    days = length if isinstance(length, timedelta) and draft.all_day else timedelta(days=1)
+    return EventDraft.model_validate(
+        {**_fields(draft), "start": start, "end": start + days, "all_day": True, "alternatives": ()}
+    )
+
+
+def at_day(draft: EventDraft, day: date, clock: time | None) -> EventDraft:
+    """The answer to "when is it?": a day, and a start time unless it is all-day."""
+    if clock is None:
+        return with_start(draft, day)
+    return with_start(draft, datetime.combine(day, clock, tzinfo=draft.zone))
+
+
+def _fields(draft: EventDraft) -> dict[str, object]:
+    return {name: getattr(draft, name) for name in EventDraft.model_fields}
+
+
+def _person_label(member: SlackUser) -> str:
+    real = member.real_name or member.profile.real_name
+    return f"{member.label} ({real})" if real and real != member.label else member.label
+
+
+async def _user(client: AsyncWebClient, user_id: str) -> SlackUser | None:
+    try:
+        return await lookup_user(client, user_id)
+    except SlackFailed:
+        return None
+
+
+async def _members(services: Services, client: AsyncWebClient, team_id: str) -> list[SlackUser]:
+    try:
+        return await services.directory.members(client, team_id)
+    except SlackFailed:
+        # Without the directory, names stay names: nothing is guessed.
+        return []

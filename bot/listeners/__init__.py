@@ -1,0 +1,30 @@
+"""Every listener module's `register(app, services)`, called once each from one literal tuple."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from slack_bolt.async_app import AsyncApp
+
+from bot.listeners import actions, choices, commands, home, lifecycle, messages, shortcuts, views
+from bot.services import Services
+
+Registrar = Callable[[AsyncApp, Services], None]
+
+# One line per listener module; issue 5 adds `home.register` and `lifecycle.register`.
+REGISTRARS: tuple[Registrar, ...] = (
+    commands.register,
+    shortcuts.register,
+    messages.register,
+    actions.register,
+    choices.register,
+    views.register,
+    home.register,
+    lifecycle.register,
+)
+
+
+def register_all(app: AsyncApp, services: Services) -> None:
+    """Attach every listener of every module to `app`."""
+    for register in REGISTRARS:
+        register(app, services)

@@ -1,0 +1,148 @@
+"""Buttons on cards: Create / Retry, Cancel, Undo; link buttons are acknowledged only.
+
+Every click is acknowledged first. Only the person who asked may act on a draft: anyone
+else gets a private "this draft belongs to @name" and the card stays as it is.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+
+from slack_bolt.async_app import AsyncAck, AsyncApp
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot import ids
+from bot.blocks.draft import draft_blocks, draft_text, title_of
+from bot.blocks.result import (
+    cancelled_blocks,
+    cancelled_text,
+    notice_blocks,
+    result_blocks,
+    result_text,
+    undone_blocks,
+    undone_text,
+)
+from bot.creating import create_event
+from bot.delivery import send, tell
+from bot.drafting import owned_draft, show
+from bot.errors import NotYourDraft
+from bot.receipts import mark_receipt_undone, send_receipt
+from bot.services import Services
+from bot.storage import DraftAlreadyCreated, DraftBusy, StorageError
+from bot.targets import label_of
+from bot.undoing import undo_event
+from bot.wording import explain
+from providers.errors import ProviderError
+
+log = logging.getLogger(__name__)
+LINKS = re.compile(f"^{ids.LINK_OPEN}")
+
+
+def clicked(body: dict[str, Any]) -> tuple[str, str, str]:
+    """(draft id, who clicked, response_url) of a block_actions payload."""
+    value = str(body["actions"][0].get("value") or "")
+    return (
+        value.split("|", maxsplit=1)[0],
+        str(body["user"]["id"]),
+        str(body.get("response_url") or ""),
+    )
+
+
+def register(app: AsyncApp, services: Services) -> None:
+    @app.action(ids.DRAFT_CREATE)
+    @app.action(ids.DRAFT_RETRY)
+    async def on_create(ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
+        await ack()
+        draft_id, user, url = clicked(body)
+        await create_and_show(services, client, draft_id=draft_id, user=user, url=url)
+
+    @app.action(ids.DRAFT_CANCEL)
+    async def on_cancel(ack: AsyncAck, body: dict[str, Any]) -> None:
+        await ack()
+        draft_id, user, url = clicked(body)
+        try:
+            stored = await owned_draft(services, draft_id, user)
+            await services.storage.cancel(draft_id, user_id=user)
+        except (NotYourDraft, StorageError) as exc:
+            await refuse(url, exc)
+            return
+        title = title_of(stored.draft)
+        await send(url, text=cancelled_text(title), blocks=cancelled_blocks(title), replace=True)
+
+    @app.action(ids.EVENT_UNDO)
+    async def on_undo(ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
+        await ack()
+        draft_id, user, url = clicked(body)
+        try:
+            title = await undo_title(services, draft_id, user)
+            record = await undo_event(services, draft_id=draft_id, user_id=user)
+        except ProviderError as exc:
+            label = label_of(services.calendars, exc.provider or None)
+            await tell(url, explain(exc, label=label))
+            return
+        except (NotYourDraft, StorageError) as exc:
+            await refuse(url, exc)
+            return
+        label = label_of(services.calendars, record.provider)
+        blocks = undone_blocks(title, label=label)
+        await send(url, text=undone_text(title, label=label), blocks=blocks, replace=True)
+        clicked_ts = (body.get("container") or {}).get("message_ts")
+        await mark_receipt_undone(client, record, title=title, label=label, clicked_ts=clicked_ts)
+
+    @app.action(LINKS)
+    async def on_link(ack: AsyncAck) -> None:
+        # URL buttons open in the browser; Slack still reports the click.
+        await ack()
+
+
+async def create_and_show(
+    services: Services, client: AsyncWebClient, *, draft_id: str, user: str, url: str
+) -> None:
+    """Create the event once and turn the card into the result (or the failure and Retry)."""
+    try:
+        await owned_draft(services, draft_id, user)
+        created = await create_event(services, draft_id=draft_id, user_id=user)
+    except (DraftBusy, DraftAlreadyCreated):
+        # A double click or a resent request: the first click is already answering.
+        return
+    except ProviderError as exc:
+        stored = await services.storage.get_draft(draft_id)
+        label = label_of(services.calendars, stored.provider)
+        shown = await show(services, client, stored, failure=explain(exc, label=label))
+        blocks = draft_blocks(shown.card, broken=shown.broken)
+        await send(url, text=draft_text(shown.card), blocks=blocks, replace=True)
+        return
+    except (NotYourDraft, StorageError) as exc:
+        await refuse(url, exc)
+        return
+    shown = await show(services, client, created.stored)
+    blocks = result_blocks(shown.card, created.record.event, label=created.label)
+    await send(url, text=result_text(shown.card, label=created.label), blocks=blocks, replace=True)
+    if created.stored.source != "dm":
+        await send_receipt(services, client, created, shown.card)
+
+
+async def undo_title(services: Services, draft_id: str, user: str) -> str:
+    """The event's title for the Undo answer, checking it is the clicker's event.
+
+    The event outlives its draft (drafts expire after a day), so ownership is read
+    from the event record.
+    """
+    record = await services.storage.get_event(draft_id)
+    if record.user_id != user:
+        raise NotYourDraft(record.user_id)
+    try:
+        return title_of((await services.storage.get_draft(draft_id)).draft)
+    except StorageError:
+        return "your event"
+
+
+async def refuse(url: str, error: Exception) -> None:
+    """Someone else's draft: a private word to the clicker. A gone draft: the card says so."""
+    words = explain(error)
+    if isinstance(error, NotYourDraft):
+        await tell(url, words)
+        return
+    await send(url, text=words, blocks=notice_blocks(words), replace=True)

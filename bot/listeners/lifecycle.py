@@ -1,0 +1,70 @@
+"""Forgetting on request: `app_uninstalled` wipes a team, `tokens_revoked` wipes its people.
+
+Every row of theirs goes (installation, calendar links, drafts, events, settings); the
+calendar tokens are revoked at their providers too, since nobody here can use them any more.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from slack_bolt.async_app import AsyncApp, AsyncBoltContext
+
+from bot import linking
+from bot.services import Services
+from bot.storage import CalendarLink
+
+log = logging.getLogger(__name__)
+Body = dict[str, Any]
+
+
+async def forget_team(services: Services, team_id: str) -> None:
+    """Delete everything of `team_id`, then revoke the calendar tokens it held."""
+    links = await services.storage.delete_team(team_id)
+    await _revoke_all(services, links)
+    log.info("uninstalled from %s: %d calendar links wiped", team_id, len(links))
+
+
+async def forget_users(services: Services, team_id: str, user_ids: list[str]) -> None:
+    """Delete everything of each person, then revoke their calendar tokens."""
+    for user_id in user_ids:
+        await _revoke_all(services, await services.storage.delete_user(team_id, user_id))
+    log.info("tokens revoked in %s: %d people wiped", team_id, len(user_ids))
+
+
+async def forget_bot(services: Services, team_id: str, enterprise_id: str | None) -> None:
+    """The bot token is dead: drop the installation's bot rows (people's links stay)."""
+    await services.storage.installation_store.async_delete_bot(
+        enterprise_id=enterprise_id, team_id=team_id
+    )
+
+
+async def _revoke_all(services: Services, links: list[CalendarLink]) -> None:
+    for link in links:
+        await linking.revoke_quietly(services, link.provider, link.token)
+
+
+def _team(body: Body, context: AsyncBoltContext) -> str:
+    team_id = context.team_id or body.get("team_id")
+    if not team_id:
+        raise ValueError("a lifecycle event without a team")
+    return str(team_id)
+
+
+def register(app: AsyncApp, services: Services) -> None:
+    """`app_uninstalled` and `tokens_revoked`."""
+
+    @app.event("app_uninstalled")
+    async def uninstalled(body: Body, context: AsyncBoltContext) -> None:
+        await forget_team(services, _team(body, context))
+
+    @app.event("tokens_revoked")
+    async def revoked(body: Body, event: Body, context: AsyncBoltContext) -> None:
+        team_id = _team(body, context)
+        tokens = event.get("tokens") or {}
+        users = [str(u) for u in tokens.get("oauth") or []]
+        if users:
+            await forget_users(services, team_id, users)
+        if tokens.get("bot"):
+            await forget_bot(services, team_id, context.enterprise_id)

@@ -1,0 +1,55 @@
+"""Who a person is to Quickcal: their Slack profile (zone, email, name), cached in storage."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.directory import lookup_user
+from bot.errors import SlackFailed
+from bot.services import Services
+from bot.storage import SlackProfile
+
+PROFILE_TTL = timedelta(hours=12)
+
+
+async def profile_of(
+    services: Services, client: AsyncWebClient, *, team_id: str, user_id: str
+) -> SlackProfile:
+    """The person's Slack profile, from the cache when fresher than PROFILE_TTL."""
+    stored = await services.storage.get_user_settings(team_id, user_id)
+    fetched = stored.profile_fetched_at
+    if (
+        stored.profile is not None
+        and fetched is not None
+        and services.clock() - fetched < PROFILE_TTL
+    ):
+        return stored.profile
+    try:
+        user = await lookup_user(client, user_id)
+    except SlackFailed:
+        # Slack hiccup: an old profile beats none; no profile means UTC and no email.
+        return stored.profile or SlackProfile()
+    profile = SlackProfile(tz=user.tz, email=user.profile.email, name=user.label)
+    await services.storage.cache_profile(team_id, user_id, profile)
+    return profile
+
+
+async def zone_of(services: Services, client: AsyncWebClient, *, team_id: str, user_id: str) -> str:
+    """The zone drafts are read in: the person's override, else Slack's profile, else UTC."""
+    stored = await services.storage.get_user_settings(team_id, user_id)
+    profile = await profile_of(services, client, team_id=team_id, user_id=user_id)
+    for candidate in (stored.timezone, profile.tz):
+        if candidate and _known_zone(candidate):
+            return candidate
+    return "UTC"
+
+
+def _known_zone(name: str) -> bool:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True

@@ -1,0 +1,177 @@
+"""The guard in front of `/slack/events`: strict signature check, then replay/retry dedupe.
+
+Stock Bolt answers 500 to a non-numeric timestamp; here every malformed or wrong
+signature or timestamp is a 401 and no listener runs. A request already handled
+(a replay inside the five minutes, or Slack's `X-Slack-Retry-Num` retry) is
+acknowledged with an empty 200 and goes no further.
+
+    SignatureRejected     the request is not provably from Slack: 401
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import time
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any
+from urllib.parse import parse_qs
+
+from slack_sdk.signature import Clock, SignatureVerifier
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from bot.redaction import remember
+from bot.services import Services
+
+log = logging.getLogger(__name__)
+
+TOLERANCE_SECONDS = 60 * 5
+_TIMESTAMP = re.compile(r"[0-9]{1,12}")
+_SIGNATURE = re.compile(r"v0=[0-9a-f]{64}")
+
+ClaimOnce = Callable[[str], Awaitable[bool]]
+
+
+class SignatureRejected(Exception):
+    """The request is not provably from Slack; `reason` is for our logs, never secret."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class _FixedClock(Clock):
+    def __init__(self, now: float) -> None:
+        self._now = now
+
+    def now(self) -> float:
+        return self._now
+
+
+def verify(
+    headers: Mapping[str, str], body: bytes, *, signing_secret: str, now: float
+) -> None:
+    """Raise `SignatureRejected` unless the headers sign `body` within five minutes of `now`."""
+    if not signing_secret.strip():
+        raise SignatureRejected("no signing secret is configured")
+    timestamp = headers.get("x-slack-request-timestamp")
+    signature = headers.get("x-slack-signature")
+    if timestamp is None or signature is None:
+        raise SignatureRejected("missing signature headers")
+    if not _TIMESTAMP.fullmatch(timestamp):
+        raise SignatureRejected("malformed timestamp")
+    if not _SIGNATURE.fullmatch(signature):
+        raise SignatureRejected("malformed signature")
+    if abs(now - int(timestamp)) > TOLERANCE_SECONDS:
+        raise SignatureRejected("timestamp outside five minutes")
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise SignatureRejected("body is not UTF-8") from None
+    verifier = SignatureVerifier(signing_secret, clock=_FixedClock(now))
+    if not verifier.is_valid(body=text, timestamp=timestamp, signature=signature):
+        raise SignatureRejected("signature mismatch")
+
+
+def parse_body(body: bytes, *, content_type: str) -> dict[str, Any] | None:
+    """The request as data: the JSON event, the interaction payload, or the command form."""
+    try:
+        text = body.decode("utf-8")
+        if content_type.startswith("application/json"):
+            data = json.loads(text)
+        else:
+            form = {k: v[0] for k, v in parse_qs(text).items()}
+            data = json.loads(form["payload"]) if "payload" in form else form
+    except (UnicodeDecodeError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def dedupe_key(data: dict[str, Any]) -> str | None:
+    """The key naming what this request asks for once: the event id or the trigger id."""
+    for field, kind in (("event_id", "event"), ("trigger_id", "trigger")):
+        value = data.get(field)
+        if isinstance(value, str) and value:
+            return f"slack:{kind}:{value}"
+    return None
+
+
+def reply_urls(data: dict[str, Any]) -> list[str]:
+    """The response_url(s) a request carries: secrets for as long as they live."""
+    found = [data.get("response_url")]
+    found += [u.get("response_url") for u in data.get("response_urls") or [] if isinstance(u, dict)]
+    return [url for url in found if isinstance(url, str) and url]
+
+
+class SlackGuard:
+    """ASGI middleware in front of `path` (POST): 401 unless signed, 200 if handled already."""
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        path: str,
+        signing_secret: str,
+        claim_once: ClaimOnce,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.app = app
+        self.path = path
+        self.signing_secret = signing_secret
+        self.claim_once = claim_once
+        self.clock = clock
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["path"] != self.path or scope["method"] != "POST":
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope, receive)
+        body = await request.body()
+        refusal = await self._refusal(request, body)
+        if refusal is not None:
+            await refusal(scope, receive, send)
+            return
+        await self.app(scope, _replay(body, receive), send)
+
+    async def _refusal(self, request: Request, body: bytes) -> Response | None:
+        try:
+            verify(request.headers, body, signing_secret=self.signing_secret, now=self.clock())
+        except SignatureRejected as exc:
+            log.warning("refused a Slack request: %s", exc.reason)
+            return PlainTextResponse("invalid request signature", status_code=401)
+        data = parse_body(body, content_type=request.headers.get("content-type", "")) or {}
+        for url in reply_urls(data):
+            remember(url)  # so no log line can carry it, whatever its host
+        key = dedupe_key(data)
+        if key is not None and not await self.claim_once(key):
+            log.info("acknowledged a request already handled (%s)", key.split(":")[1])
+            return Response(status_code=200)
+        return None
+
+
+def _replay(body: bytes, receive: Receive) -> Receive:
+    """A `receive` that hands the already-read body to the app, then waits as before."""
+    sent = False
+
+    async def replay() -> Message:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replay
+
+
+def middleware(services: Services, *, path: str) -> Middleware:
+    """The guard as Starlette middleware, keyed on the app's signing secret and storage."""
+    return Middleware(
+        SlackGuard,
+        path=path,
+        signing_secret=services.settings.secret(services.settings.slack_signing_secret) or "",
+        claim_once=services.storage.claim_once,
+    )

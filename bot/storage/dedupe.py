@@ -1,0 +1,26 @@
+"""Requests already handled: Slack retries, replayed events and double clicks run once."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from .core import StorageCore, digest
+from .tables import handled_requests
+
+HANDLED_LIFETIME = timedelta(days=1)
+
+
+class RequestRecords(StorageCore):
+    """`claim_once`: an atomic insert-if-absent on a unique key (purged after a day)."""
+
+    async def claim_once(self, key: str) -> bool:
+        """True for the first claimer of `key` (across instances), False for every later one."""
+        statement = self.upsert(
+            handled_requests,
+            {"key_hash": digest(key), "handled_at": self.clock()},
+            keys=("key_hash",),
+            update=(),
+        ).returning(handled_requests.c.key_hash)
+        async with self.writing() as connection:
+            result = await connection.execute(statement)
+            return result.one_or_none() is not None

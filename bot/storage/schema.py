@@ -1,0 +1,66 @@
+"""The schema's version: Alembic upgrade to head, and whether a database is current."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import sqlalchemy
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy.engine import Connection
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from .database import database_url
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    """Alembic's configuration for the shipped migrations (no alembic.ini needed)."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str | None:
+    """The newest migration's id."""
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def sync_url(url: str | None, *, data_dir: Path = Path("data")) -> str:
+    """The same database through a blocking driver, for Alembic (None: SQLite in `data_dir`)."""
+    full = database_url(url, data_dir=data_dir)
+    return full.replace("sqlite+aiosqlite://", "sqlite://", 1)
+
+
+def upgrade(url: str, *, revision: str = "head") -> None:
+    """Migrate the database at `url` to `revision` (the newest by default).
+
+    Blocking; call `upgrade_async` from inside an event loop. With several app instances
+    on one database, run this once before starting them.
+    """
+    engine = sqlalchemy.create_engine(sync_url(url))
+    try:
+        with engine.begin() as connection:
+            command.upgrade(alembic_config(connection), revision)
+    finally:
+        engine.dispose()
+
+
+async def upgrade_async(url: str, *, revision: str = "head") -> None:
+    """`upgrade` from async code (runs in a worker thread)."""
+    await asyncio.to_thread(upgrade, url, revision=revision)
+
+
+async def schema_is_current(engine: AsyncEngine) -> bool:
+    """True when the database is at Alembic's head (False when behind, ahead or empty)."""
+    async with engine.connect() as connection:
+        heads = await connection.run_sync(
+            lambda sync: MigrationContext.configure(sync).get_current_heads()
+        )
+    return set(heads) == {head_revision()}

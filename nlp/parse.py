@@ -1,0 +1,103 @@
+"""Parse: one chat message in, one EventDraft out (pure: no clock, no I/O).
+
+The finders run in a fixed order over one `Scan`; each consumes the characters it
+reads so later finders cannot misread them ("12th" in a quoted place is no date):
+
+    contacts -> reminder -> online -> quoted place -> recurrence -> all-day -> dates
+    -> relative ("in 2 hours") -> times -> zone -> day parts -> duration -> names
+    -> place -> title (what is left)
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+from nlp.dates import find_all_day, find_dates, link_dates
+from nlp.draft import Attendee, EventDraft
+from nlp.extras import find_online, find_reminder
+from nlp.lengths import find_duration, find_relative
+from nlp.locales import lexicon
+from nlp.people import find_contacts, find_names
+from nlp.places import find_place, find_quoted_place
+from nlp.recurrence import find_recurrence
+from nlp.scan import Scan
+from nlp.schedule import Found, plan
+from nlp.times import find_day_parts, find_times
+from nlp.title import make_title
+from nlp.zones import find_zone
+
+MAX_TEXT = 4096  # characters read; the rest of a longer message is kept only in the description
+
+
+@lru_cache(maxsize=64)
+def _zone(name: str) -> ZoneInfo:
+    return ZoneInfo(name)
+
+
+def parse(text: str, *, now: datetime, tz: str, locale: str = "en") -> EventDraft:
+    """Read `text`, written at wall-clock `now` in zone `tz`, into a draft event.
+
+    `now` may be naive (read in `tz`) or aware. A message without a date gives
+    start None: nothing is ever invented from a clock.
+    """
+    lex = lexicon(locale)
+    code = lex.code
+    writer_zone = _zone(tz)
+    now = now.replace(tzinfo=writer_zone) if now.tzinfo is None else now.astimezone(writer_zone)
+    scan = Scan(text[:MAX_TEXT])
+    contacts = find_contacts(scan)
+    reminder = find_reminder(scan, locale=code)
+    online = find_online(scan, locale=code)
+    quoted_place = find_quoted_place(scan, locale=code)
+    rule = find_recurrence(scan, locale=code)
+    all_day = find_all_day(scan, locale=code)
+    dates = find_dates(scan, locale=code)
+    relative = find_relative(scan, locale=code)
+    times = find_times(scan, locale=code)
+    dates = link_dates(scan, dates, locale=code, times=[(t.start, t.end) for t in times])
+    zone_name = None
+    for atom in times:
+        zone_name = find_zone(scan, after=atom.end, locale=code)
+        if zone_name:
+            break
+    day_parts = find_day_parts(scan, locale=code, times=times)
+    duration = find_duration(scan, locale=code, days=not times)
+    names = find_names(scan, locale=code)
+    place = quoted_place or find_place(scan, locale=code)
+    event_zone = _zone(zone_name) if zone_name else writer_zone
+    schedule = plan(
+        Found(dates=dates, times=times, day_parts=day_parts, relative=relative,
+              duration=duration, rule=rule, all_day=all_day),
+        lex=lex, text=scan.text, now=now, zone=event_zone,
+    )
+    attendees = tuple(person for _, person in sorted([*names, *contacts], key=lambda p: p[0]))
+    return EventDraft(
+        title=make_title(scan.remaining(), locale=code),
+        start=schedule.start,
+        end=schedule.end if schedule.start is not None else None,
+        all_day=schedule.start is not None and not isinstance(schedule.start, datetime),
+        timezone=event_zone.key,
+        location=place,
+        attendees=_unique(attendees),
+        recurrence=schedule.recurrence if schedule.start is not None else (),
+        reminder_minutes=reminder,
+        online_meeting=online,
+        description=text,
+        alternatives=schedule.alternatives,
+        spans=tuple(scan.spans),
+        flags=schedule.flags,
+        locale=code,
+    )
+
+
+def _unique(people: tuple[Attendee, ...]) -> tuple[Attendee, ...]:
+    seen: set[str] = set()
+    out: list[Attendee] = []
+    for person in people:
+        folded = person.value.casefold()
+        if folded not in seen:
+            seen.add(folded)
+            out.append(person)
+    return tuple(out)

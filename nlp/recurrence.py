@@ -1,0 +1,154 @@
+"""Recurrence: repeat phrases ("every Mon/Wed", "the last Thursday of every month") as RRULE parts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from nlp.lexicon import Lexicon
+from nlp.locales import lexicon
+from nlp.pattern import RUN_START, alt, compile_ci, key
+from nlp.scan import Scan
+
+DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """The parts of an RRULE the text gave; the date finders may add BYMONTHDAY and friends."""
+
+    freq: str
+    interval: int = 1
+    by_day: tuple[str, ...] = ()  # "MO", "2TU", "-1TH"
+    by_month_day: int | None = None
+    by_month: int | None = None
+    count: int | None = None
+    count_span: tuple[int, str] | None = None  # "for 8 weeks": (8, "WEEKLY")
+    until_at: int | None = None  # where the UNTIL date must begin
+    spans: tuple[tuple[int, int], ...] = field(default=())
+
+    def line(self, *, until: str | None = None) -> str:
+        """The RRULE line ("RRULE:FREQ=WEEKLY;BYDAY=MO")."""
+        parts = [f"FREQ={self.freq}"]
+        if self.interval > 1:
+            parts.append(f"INTERVAL={self.interval}")
+        if self.by_month is not None:
+            parts.append(f"BYMONTH={self.by_month}")
+        if self.by_month_day is not None:
+            parts.append(f"BYMONTHDAY={self.by_month_day}")
+        if self.by_day:
+            parts.append("BYDAY=" + ",".join(self.by_day))
+        if self.count is not None:
+            parts.append(f"COUNT={self.count}")
+        elif until is not None:
+            parts.append(f"UNTIL={until}")
+        return "RRULE:" + ";".join(parts)
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    nth_weekday: re.Pattern[str]
+    nth_day: re.Pattern[str]
+    every_list: re.Pattern[str]
+    every_unit: re.Pattern[str]
+    frequency: re.Pattern[str]
+    plural: re.Pattern[str]
+    every_part: re.Pattern[str]
+    times: re.Pattern[str]
+    for_units: re.Pattern[str]
+    until: re.Pattern[str]
+    day_names: re.Pattern[str]
+
+
+@lru_cache(maxsize=16)
+def _patterns(code: str) -> _Patterns:
+    lex = lexicon(code)
+    sp = lex.spaced
+    w = r"\s+" if sp else r"\s*"
+    on = r"(?:(?<!\w)(?:on|the|on the|am|le|el|les|los)\s+)?" if sp else ""
+    day = alt((*lex.weekdays, *lex.weekday_plurals, *lex.weekday_groups), spaced=sp) + r"\.?"
+    joiner = r"\s*(?:,|/|&|\+|" + alt(lex.name_joiners, spaced=sp) + r"|,\s*" + alt(
+        lex.name_joiners, spaced=sp) + r")\s*"
+    day_list = r"(?P<list>" + day + r"(?:" + joiner + day + r")*)"
+    every = alt(lex.every, spaced=sp)
+    other = alt(lex.every_other, spaced=sp)
+    nth = r"(?P<nth>" + alt(lex.nth, spaced=sp) + r")"
+    of_every = alt(lex.of_every_month, spaced=sp)
+    units = r"(?P<unit>" + alt(lex.unit_frequencies, spaced=sp) + r")"
+    number = r"(?P<n>\d+|" + alt(lex.number_words, spaced=sp) + r")"
+    return _Patterns(
+        nth_weekday=compile_ci(on + nth + w + r"(?P<wd>" + day + r")" + w + of_every),
+        nth_day=compile_ci(on + nth + w + alt(lex.day_word, spaced=sp) + w + of_every),
+        every_list=compile_ci(r"(?:(?P<other>" + other + r")|" + every + r")" + w + day_list),
+        every_unit=compile_ci(every + w + r"(?:(?P<other>other)|(?P<n>\d+))" + w + units
+                              + r"(?:\s*(?:on\s+)?" + day_list + r")?"),
+        frequency=compile_ci(r"(?P<freq>" + alt(lex.frequencies, spaced=sp) + r")"
+                             + r"(?:\s*(?:on\s+)?" + day_list + r")?"),
+        plural=compile_ci(r"(?P<list>" + alt((*lex.weekday_plurals, *lex.plural_groups), spaced=sp)
+                          + r"(?:" + joiner + day + r")*)"),
+        every_part=compile_ci(every + r"(?=" + w + alt(lex.day_parts, spaced=sp) + r")"),
+        times=compile_ci(RUN_START + r",?\s*(?<!\d)(?P<n>\d+)\s*" + alt(lex.times_words, spaced=sp)),
+        for_units=compile_ci(alt(lex.for_words, spaced=sp) + w + number + w + units),
+        until=compile_ci(RUN_START + r",?\s*" + alt(lex.until_words, spaced=sp) + r"\s*"),
+        day_names=compile_ci(day),
+    )
+
+
+def _days(lex: Lexicon, text: str, names: re.Pattern[str]) -> tuple[str, ...]:
+    found: list[str] = []
+    for m in names.finditer(text):
+        word = key(m[0])
+        if word in lex.weekday_groups:
+            days: tuple[int, ...] = lex.weekday_groups[word]
+        elif word in lex.weekday_plurals:
+            days = (lex.weekday_plurals[word],)
+        else:
+            days = (lex.weekdays[word],)
+        found.extend(DAY_CODES[d] for d in days if DAY_CODES[d] not in found)
+    return tuple(found)
+
+
+def _number(lex: Lexicon, text: str) -> int:
+    return int(text) if text.isdigit() else lex.number_words.get(key(text), 1)
+
+
+def find_recurrence(scan: Scan, *, locale: str) -> Rule | None:
+    """The repeat phrase of the message with its COUNT and UNTIL words, consumed."""
+    lex = lexicon(locale)
+    pats = _patterns(lex.code)
+    view = scan.view
+    rule: Rule | None = None
+    if m := pats.nth_weekday.search(view):
+        code = _days(lex, m["wd"], pats.day_names)[0]
+        rule = Rule("MONTHLY", by_day=(f"{lex.nth[key(m['nth'])]}{code}",))
+    elif m := pats.nth_day.search(view):
+        rule = Rule("MONTHLY", by_month_day=lex.nth[key(m["nth"])])
+    elif m := pats.every_list.search(view):
+        rule = Rule("WEEKLY", interval=2 if m["other"] else 1,
+                    by_day=_days(lex, m["list"], pats.day_names))
+    elif m := pats.every_unit.search(view):
+        interval = 2 if m["other"] else max(1, int(m["n"]))
+        days = _days(lex, m["list"], pats.day_names) if m["list"] else ()
+        rule = Rule(lex.unit_frequencies[key(m["unit"])], interval=interval, by_day=days)
+    elif m := pats.frequency.search(view):
+        freq, interval = lex.frequencies[key(m["freq"])]
+        days = _days(lex, m["list"], pats.day_names) if m["list"] else ()
+        rule = Rule("WEEKLY" if days and freq == "DAILY" else freq, interval=interval, by_day=days)
+    elif m := pats.plural.search(view):
+        rule = Rule("WEEKLY", by_day=_days(lex, m["list"], pats.day_names))
+    elif m := pats.every_part.search(view):
+        rule = Rule("DAILY")
+    if rule is None or m is None:
+        return None
+    scan.take(m.start(), m.end(), "recurrence")
+    if c := pats.times.search(scan.view):
+        rule = replace(rule, count=int(c["n"]))
+        scan.take(c.start(), c.end(), "recurrence")
+    elif c := pats.for_units.search(scan.view):
+        rule = replace(rule, count_span=(_number(lex, c["n"]), lex.unit_frequencies[key(c["unit"])]))
+        scan.take(c.start(), c.end(), "recurrence")
+    if u := pats.until.search(scan.view, m.end()):
+        rule = replace(rule, until_at=u.end())
+        scan.take(u.start(), u.end(), "recurrence")
+    return rule

@@ -1,0 +1,197 @@
+"""Schedule: combines the day, time, length and repeat phrases into start, end and RRULE."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from nlp.dates import DateAtom, DateSpec
+from nlp.draft import TimeFlag, When
+from nlp.lengths import DAY, Length
+from nlp.lexicon import Lexicon
+from nlp.recurrence import DAY_CODES, Rule
+from nlp.times import DayPart, TimeAtom
+from nlp.when import after, clock_minutes, on_or_after, place_date, range_minutes, wall
+
+_MAX_OCCURRENCES = 800
+
+
+@dataclass(frozen=True)
+class Found:
+    """What the finders read from one message."""
+
+    dates: list[DateAtom]
+    times: list[TimeAtom]
+    day_parts: list[DayPart]
+    relative: Length | None
+    duration: Length | None
+    rule: Rule | None
+    all_day: bool
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """When the event happens, ready for the draft."""
+
+    start: When | None = None
+    end: When | None = None
+    recurrence: tuple[str, ...] = ()
+    alternatives: tuple[When, ...] = ()
+    flags: tuple[TimeFlag, ...] = ()
+
+
+def _passed(day: date, minutes: int | None, zone: ZoneInfo, now: datetime) -> bool:
+    return minutes is not None and wall(day, minutes, zone)[0] <= now
+
+
+def _at(day: date, minutes: int | None, zone: ZoneInfo) -> tuple[When, tuple[TimeFlag, ...]]:
+    if minutes is None:
+        return day, ()
+    return wall(day, minutes, zone)
+
+
+def plan(found: Found, *, lex: Lexicon, text: str, now: datetime, zone: ZoneInfo) -> Schedule:
+    """The schedule of an event from the phrases found, relative to the writer's `now`."""
+    today = now.date()
+    dates = list(found.dates)
+    until: DateAtom | None = None
+    rule = found.rule
+    if rule is not None and rule.until_at is not None:
+        until = next((d for d in dates if abs(d.start - rule.until_at) <= 1), None)
+        if until is not None:
+            dates.remove(until)
+    first = dates[0] if dates else None
+    last_day = first.last if first is not None else None
+    end_minutes_on_last: int | None = None
+    closing = first.last_end if first is not None else None
+    if closing is not None:
+        later = [t for t in found.times if t.start >= closing and t.last is None]
+        if later and len(found.times) >= 2:
+            end_minutes_on_last = clock_minutes(later[0].first)
+    hint = first.day_part if first is not None and first.day_part is not None else (
+        found.day_parts[0].minutes if found.day_parts else None)
+
+    minutes: int | None = None
+    end_minutes: int | None = None
+    timed = [t for t in found.times if end_minutes_on_last is None or closing is None
+             or t.start < closing]
+    if found.all_day:
+        pass
+    elif timed:
+        atom = timed[0]
+        if atom.last is not None:
+            minutes, end_minutes = range_minutes(atom.first, atom.last, hint=hint)
+        else:
+            minutes = clock_minutes(atom.first, hint=hint)
+    elif hint is not None:
+        minutes = hint
+
+    relative = found.relative
+    if relative is not None and relative.unit < DAY and first is None and rule is None:
+        start_dt = after(now.astimezone(zone), relative.minutes)
+        end = after(start_dt, found.duration.minutes) if found.duration else None
+        return Schedule(start=start_dt, end=end)
+
+    alternatives: tuple[date, ...] = ()
+    if rule is not None:
+        return _recurring(found, rule, first, until, lex=lex, today=today, now=now, zone=zone,
+                          minutes=minutes, end_minutes=end_minutes)
+    if first is not None:
+        day, alternatives = place_date(first.spec, today,
+                                       passed=_passed(today, minutes, zone, now))
+        if first.shift:
+            day += timedelta(days=first.shift)
+            alternatives = ()
+    elif relative is not None:
+        day = today + timedelta(days=int(relative.minutes // DAY))
+    elif minutes is not None:
+        day = today if not _passed(today, minutes, zone, now) else today + timedelta(days=1)
+    else:
+        return Schedule()
+
+    start, flags = _at(day, minutes, zone)
+    end: When | None = None
+    if last_day is not None:
+        last = on_or_after(last_day, day)
+        if minutes is None:
+            end = last + timedelta(days=1)
+        elif end_minutes_on_last is not None:
+            end, _ = wall(last, end_minutes_on_last, zone)
+    if end is None and end_minutes is not None:
+        end, _ = wall(day, end_minutes, zone)
+    if end is None and found.duration is not None:
+        if isinstance(start, datetime):
+            end = after(start, found.duration.minutes)
+        elif found.duration.minutes >= DAY:
+            end = start + timedelta(days=round(found.duration.minutes / DAY))
+    if end is not None and not end > start:  # type: ignore[operator]
+        end = None
+    alts = tuple(_at(a, minutes, zone)[0] for a in alternatives)
+    return Schedule(start=start, end=end, alternatives=alts, flags=flags)
+
+
+def _merge(rule: Rule, spec: DateSpec | None) -> tuple[Rule, DateSpec | None]:
+    """Folds the day phrase into the rule where it names the rule's day ("monthly on the 15th")."""
+    if spec is None:
+        return rule, None
+    if rule.freq == "MONTHLY" and spec.kind == "dom" and not rule.by_day and rule.by_month_day is None:
+        return replace(rule, by_month_day=spec.day), None
+    if rule.freq == "YEARLY" and spec.kind in ("md", "ymd") and rule.by_month is None:
+        return replace(rule, by_month=spec.month, by_month_day=spec.day), None
+    if rule.freq == "WEEKLY" and spec.kind == "weekday" and not rule.by_day:
+        return replace(rule, by_day=(DAY_CODES[spec.weekday],)), None
+    return rule, spec
+
+
+def _recurring(found: Found, rule: Rule, first: DateAtom | None, until: DateAtom | None, *,
+               lex: Lexicon, today: date, now: datetime, zone: ZoneInfo, minutes: int | None,
+               end_minutes: int | None) -> Schedule:
+    from dateutil.relativedelta import relativedelta
+    from dateutil.rrule import rrulestr
+
+    rule, spec = _merge(rule, first.spec if first is not None else None)
+    begin = place_date(spec, today)[0] if spec is not None else today
+    clock = time(0) if minutes is None else time((minutes // 60) % 24, minutes % 60)
+    open_rule = replace(rule, count=None).line()
+    # The first occurrence is the next matching day from now on, whatever the interval:
+    # "every other Friday" said on a Friday evening starts next Friday, not in two weeks.
+    series = rrulestr(replace(rule, count=None, interval=1).line(),
+                      dtstart=datetime.combine(begin, clock))
+    occurrence: datetime | None = None
+    for n, candidate in enumerate(series):
+        if n > _MAX_OCCURRENCES:
+            break
+        if minutes is None or not _passed(candidate.date(), minutes, zone, now):
+            occurrence = candidate
+            break
+    if occurrence is None:
+        return Schedule()
+    day = occurrence.date()
+    if rule.count_span is not None:
+        amount, unit = rule.count_span
+        step = {"DAILY": relativedelta(days=amount), "WEEKLY": relativedelta(weeks=amount),
+                "MONTHLY": relativedelta(months=amount), "YEARLY": relativedelta(years=amount)}
+        stop = occurrence + step[unit]
+        counted = rrulestr(open_rule, dtstart=occurrence)
+        rule = replace(rule, count=max(1, sum(1 for _ in counted.between(occurrence, stop, inc=True)
+                                              if _ < stop)))
+    until_text: str | None = None
+    if until is not None:
+        last = place_date(until.spec, today)[0]
+        if minutes is None:
+            until_text = last.strftime("%Y%m%d")
+        else:
+            closing = datetime.combine(last, time(23, 59, 59), zone).astimezone(UTC)
+            until_text = closing.strftime("%Y%m%dT%H%M%SZ")
+    start, flags = _at(day, minutes, zone)
+    end: When | None = None
+    if end_minutes is not None:
+        end, _ = wall(day, end_minutes, zone)
+    elif found.duration is not None and isinstance(start, datetime):
+        end = after(start, found.duration.minutes)
+    if end is not None and not end > start:  # type: ignore[operator]
+        end = None
+    return Schedule(start=start, end=end, recurrence=(rule.line(until=until_text),), flags=flags)
+
+

@@ -1,0 +1,147 @@
+"""When: places day phrases and clock times on the calendar, relative to the writer's now."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from nlp.dates import DateSpec
+from nlp.draft import TimeFlag
+from nlp.times import Clock
+
+DAY_MINUTES = 1440
+
+
+def next_month_day(today: date, month: int, day: int) -> date:
+    """The next `month`/`day` from today on (today counts)."""
+    for year in range(today.year, today.year + 9):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:  # Feb 29 outside a leap year
+            continue
+        if candidate >= today:
+            return candidate
+    return date(today.year, month, min(day, 28))
+
+
+def next_day_of_month(today: date, day: int) -> date:
+    """The next day numbered `day` from today on (today counts)."""
+    year, month = today.year, today.month
+    for _ in range(13):
+        if day <= calendar.monthrange(year, month)[1]:
+            candidate = date(year, month, day)
+            if candidate >= today:
+                return candidate
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return today
+
+
+def place_date(spec: DateSpec, today: date, *, passed: bool = False) -> tuple[date, tuple[date, ...]]:
+    """The day `spec` means from `today`, and other readings where it is ambiguous.
+
+    `passed` says the stated time has already gone by today: a weekday alone then
+    means next week's.
+    """
+    if spec.kind == "ymd":
+        return date(spec.year or today.year, spec.month, spec.day), ()
+    if spec.kind == "md":
+        return next_month_day(today, spec.month, spec.day), ()
+    if spec.kind == "dom":
+        return next_day_of_month(today, spec.day), ()
+    if spec.kind == "offset":
+        return today + timedelta(days=spec.offset), ()
+    if spec.kind == "weekend":
+        return today + timedelta(days=(5 - today.weekday()) % 7 if today.weekday() != 6 else 0), ()
+    if spec.kind == "monthend":
+        return date(today.year, today.month, calendar.monthrange(today.year, today.month)[1]), ()
+    ahead = (spec.weekday - today.weekday()) % 7
+    monday = today - timedelta(days=today.weekday())
+    if spec.week == "nextweek":
+        return monday + timedelta(days=7 + spec.weekday), ()
+    if spec.week == "thisweek":
+        return monday + timedelta(days=spec.weekday), ()
+    if spec.week == "next":
+        coming = today + timedelta(days=ahead or 7)
+        of_next_week = monday + timedelta(days=7 + spec.weekday)
+        return coming, (() if of_next_week == coming else (of_next_week,))
+    if ahead == 0 and passed:
+        ahead = 7
+    return today + timedelta(days=ahead), ()
+
+
+def on_or_after(spec: DateSpec, first: date) -> date:
+    """The day `spec` means as the end of a range that starts on `first`."""
+    day, _ = place_date(spec, first)
+    return day
+
+
+def clock_minutes(clock: Clock, *, hint: int | None = None) -> int:
+    """Minutes from the start of the day (1440 is midnight at the end of it).
+
+    `hint` is a day part's default time: an evening hint makes "at 8" 20:00. Without
+    am/pm a bare hour is a working-hours time: 7-11 morning, 12 noon, 1-6 afternoon.
+    """
+    if clock.named is not None:
+        return clock.named
+    hour = clock.hour
+    if clock.meridiem == "am":
+        hour = 0 if hour == 12 else hour
+    elif clock.meridiem == "pm":
+        hour = hour if hour == 12 else hour + 12
+    elif not clock.exact and hour <= 12:
+        if hint is not None and hint >= 720:
+            hour = hour if hour == 12 else hour + 12
+        elif hint is None and 1 <= hour <= 6:
+            hour += 12
+    return hour * 60 + clock.minute
+
+
+def range_minutes(first: Clock, last: Clock, *, hint: int | None = None) -> tuple[int, int]:
+    """Start and end minutes of a range; one side's am/pm carries to the other where it fits."""
+    if last.meridiem and not first.meridiem and first.named is None and not first.exact:
+        end = clock_minutes(last)
+        start = clock_minutes(Clock(first.hour, first.minute, last.meridiem))
+        if start >= end:
+            other = "am" if last.meridiem == "pm" else "pm"
+            start = clock_minutes(Clock(first.hour, first.minute, other))
+    else:
+        start = clock_minutes(first, hint=hint)
+        if first.meridiem and not last.meridiem and last.named is None and not last.exact:
+            end = clock_minutes(Clock(last.hour, last.minute, first.meridiem))
+        elif last.named is None and not last.exact and last.meridiem is None and last.hour <= 12:
+            end = last.hour % 12 * 60 + last.minute
+        else:
+            end = clock_minutes(last, hint=hint)
+        while end <= start and end + 720 <= start + DAY_MINUTES and last.named is None \
+                and not last.exact and last.meridiem is None:
+            end += 720
+    if end <= start:
+        end += DAY_MINUTES
+    return start, end
+
+
+def wall(day: date, minutes: int, zone: ZoneInfo) -> tuple[datetime, tuple[TimeFlag, ...]]:
+    """The aware datetime of `minutes` into `day` in `zone`, with DST flags.
+
+    A time in a DST gap is moved forward by the gap (zoneinfo's fold=0 reading); a time
+    that occurs twice takes the earlier instant. Both are flagged, never silent.
+    """
+    day = day + timedelta(days=minutes // DAY_MINUTES)
+    minutes %= DAY_MINUTES
+    naive = datetime.combine(day, time(minutes // 60, minutes % 60))
+    local = naive.replace(tzinfo=zone)
+    flags: tuple[TimeFlag, ...] = ()
+    back = local.astimezone(UTC).astimezone(zone)
+    if back.replace(tzinfo=None) != naive:
+        flags = ("nonexistent_time",)
+        local = back
+    elif local.replace(fold=1).utcoffset() != local.utcoffset():
+        flags = ("ambiguous_time",)
+    return local, flags
+
+
+def after(start: datetime, minutes: float) -> datetime:
+    """`minutes` of elapsed time after `start` (across a DST change the wall clock moves too)."""
+    zone = start.tzinfo
+    return (start.astimezone(UTC) + timedelta(minutes=minutes)).astimezone(zone)

@@ -1,0 +1,1 @@
+"""Storage tests: every repository function on real SQLite and PostgreSQL databases."""

@@ -1,0 +1,122 @@
+"""A person with Google Calendar linked: the event lands there with the right body; a
+provider failure keeps the draft and offers Retry; Undo deletes it at Google."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot import ids
+from bot.settings import Settings
+from providers.base import AccountInfo, CalendarInfo, OAuthToken
+from providers.settings import ProviderSettings
+from tests.bot.conftest import ALICE, Quickcal, fixed_clock
+from tests.fakes.contracts import GOOGLE_EVENT, problems
+from tests.fakes.google import FakeGoogle
+from tests.fakes.slack import TEAM_ID, FakeSlack, SlackCall
+
+ACCOUNT = "user@example.com"
+
+
+@pytest.fixture
+def google() -> Iterator[FakeGoogle]:
+    with FakeGoogle() as fake:
+        yield fake
+        assert not fake.contract_violations
+
+
+@pytest.fixture
+def linked(settings: Settings, slack: FakeSlack, google: FakeGoogle) -> Iterator[Quickcal]:
+    """Quickcal knowing Google (one attempt per request, so failures show at once), Alice linked."""
+    providers = ProviderSettings(**google.env(), PROVIDER_RETRY_ATTEMPTS=1)  # type: ignore[arg-type]
+    app = Quickcal(
+        settings.model_copy(update={"providers": providers}), slack, clock=fixed_clock
+    ).start()
+    issued = google.oauth.issue(ACCOUNT)
+    token = OAuthToken(
+        access_token=issued.access_token,
+        refresh_token=issued.refresh_token,
+        expires_at=datetime.now(UTC) + timedelta(seconds=issued.expires_in),
+        scope=issued.scope,
+    )
+    account = AccountInfo(
+        account_id=ACCOUNT,
+        email=ACCOUNT,
+        timezone="America/New_York",
+        calendars=(CalendarInfo(id=ACCOUNT, name=ACCOUNT, primary=True),),
+    )
+    app.run(
+        app.services.storage.save_link(
+            TEAM_ID, ALICE, "google", account=account, token=token, calendar_id=ACCOUNT
+        )
+    )
+    yield app
+    app.stop()
+    app.http.close()
+
+
+def answer(slack: FakeSlack, key: str) -> SlackCall:
+    return slack.wait_for("response_url", lambda c: c.args["key"] == key)
+
+
+def test_event_lands_in_google_with_the_right_body(
+    linked: Quickcal, slack: FakeSlack, google: FakeGoogle
+) -> None:
+    card = answer(slack, linked.command("lunch with Adele friday noon at Bistro on Google Meet"))
+    assert "Google Calendar" in card.texts()
+    assert "Add to Google Calendar" not in card.texts()  # linked: no template links
+
+    result = answer(slack, linked.click(card, ids.DRAFT_CREATE))
+    assert "Added to Google Calendar" in result.args["text"]
+    [request] = google.api_requests("POST")
+    body = request.json
+    assert problems(GOOGLE_EVENT, body) == []
+    assert body["summary"] == "Lunch with Adele"
+    assert body["location"] == "Bistro"
+    assert body["attendees"] == [{"email": "adele@example.com"}]
+    start, end = body["start"], body["end"]
+    assert (start.get("timeZone"), end.get("timeZone")) == ("America/New_York",) * 2
+    assert start["dateTime"].startswith("2026-11-20T12:00:00")
+    assert end["dateTime"].startswith("2026-11-20T13:00:00")  # the default hour
+    [event] = google.events
+    view = result.button(f"{ids.LINK_OPEN}_view")
+    assert view["url"] == event["htmlLink"]
+    meeting = result.button(f"{ids.LINK_OPEN}_meeting")
+    assert meeting["url"].startswith("https://meet.google.com/")
+    receipt = slack.wait_for("chat.postMessage")
+    assert receipt.button(f"{ids.LINK_OPEN}_view")["url"] == event["htmlLink"]
+
+    undone = answer(slack, linked.click(receipt, ids.EVENT_UNDO))
+    assert "Removed *Lunch with Adele* from Google Calendar" in undone.texts()
+    assert google.events == []
+
+
+def test_provider_error_keeps_the_draft_then_retry_creates_once(
+    linked: Quickcal, slack: FakeSlack, google: FakeGoogle
+) -> None:
+    card = answer(slack, linked.command("lunch friday noon"))
+    google.fail_next(503)
+    failed = answer(slack, linked.click(card, ids.DRAFT_CREATE))
+    assert "Google Calendar didn't answer. Your draft is kept" in failed.texts()
+    assert ids.DRAFT_RETRY in failed.action_ids()
+    assert ids.DRAFT_CREATE not in failed.action_ids()
+    assert google.events == []
+    draft_id = card.button(ids.DRAFT_CREATE)["value"]
+    assert linked.run(linked.services.storage.get_draft(draft_id)).state == "failed"
+
+    retried = answer(slack, linked.click(failed, ids.DRAFT_RETRY))
+    assert "Added to Google Calendar" in retried.args["text"]
+    assert len(google.events) == 1
+
+
+def test_a_refusal_is_said_in_plain_words(
+    linked: Quickcal, slack: FakeSlack, google: FakeGoogle
+) -> None:
+    card = answer(slack, linked.command("lunch friday noon"))
+    google.fail_next(429, retry_after=30)
+    failed = answer(slack, linked.click(card, ids.DRAFT_CREATE))
+    assert "Google Calendar is busy right now. Your draft is kept: press Retry in 30 s." in (
+        failed.texts()
+    )

@@ -1,0 +1,136 @@
+"""End to end through POST /slash/events: /event -> card -> Create -> result, receipt -> Undo."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+from bot.storage import account_key
+from tests.bot.conftest import ALICE, BOB, Quickcal
+from tests.fakes.slack import TEAM_ID, FakeSlack, SlackCall
+
+
+def card_for(slack: FakeSlack, key: str) -> SlackCall:
+    return slack.wait_for("response_url", lambda c: c.args["key"] == key)
+
+
+def local_events(quickcal: Quickcal, user: str = ALICE) -> list[str]:
+    store = quickcal.services.storage.local_events
+    return [d.title for _, d in quickcal.run(store.list(account_key(TEAM_ID, user, "local")))]
+
+
+def test_command_card_create_receipt_undo(quickcal: Quickcal, slack: FakeSlack) -> None:
+    card = card_for(slack, quickcal.command("lunch with Adele friday noon"))
+
+    assert card.args["response_type"] == "ephemeral"
+    assert card.args["replace_original"] is False
+    text = card.texts()
+    assert "*Lunch with Adele*" in text
+    assert "Adele (adele@example.com)" in text  # "with Adele": one member, their email
+    assert "<!date^1795194000^{date_short_pretty} {time}|Fri, Nov 20, 2026 12:00>" in text
+    assert "America/New_York" in text  # the card says which zone it read the text in
+    assert "Quickcal calendar" in text
+    assert {"draft_create", "draft_edit", "draft_cancel"} <= set(card.action_ids())
+    assert "Add to Google Calendar" in text  # no linked calendar yet: one-click templates
+
+    result = card_for(slack, quickcal.click(card, "draft_create"))
+    assert result.args["replace_original"] is True
+    assert "Added to Quickcal calendar" in result.args["text"]
+    assert "event_undo" in result.action_ids()
+    assert local_events(quickcal) == ["Lunch with Adele"]
+
+    receipt = slack.wait_for("chat.postMessage")
+    assert receipt.args["channel"] == f"D{ALICE}"
+    assert slack.calls_to("conversations.open")[0].args["users"] == ALICE
+    assert "You added *Lunch with Adele*" in receipt.texts()
+    assert "event_undo" in receipt.action_ids()
+
+    undone = card_for(slack, quickcal.click(result, "event_undo"))
+    assert "Removed *Lunch with Adele*" in undone.texts()
+    assert local_events(quickcal) == []
+    # The receipt says so too, and offers no Undo any more.
+    update = slack.wait_for("chat.update")
+    assert update.args["ts"] == receipt.response["ts"]  # type: ignore[index]
+    assert "event_undo" not in update.action_ids()
+
+    again = card_for(slack, quickcal.click(receipt, "event_undo"))
+    assert "already removed" in again.texts()
+
+
+def test_help_for_bare_command_and_help(quickcal: Quickcal, slack: FakeSlack) -> None:
+    for text in ("", "help"):
+        answer = card_for(slack, quickcal.command(text))
+        assert "turns a message into a calendar event" in answer.texts()
+        assert "/event lunch with Adele Friday noon" in answer.texts()
+    assert not slack.calls_to("users.info")  # help needs nobody's profile
+
+
+def test_user_text_pings_nobody(quickcal: Quickcal, slack: FakeSlack) -> None:
+    card = card_for(slack, quickcal.command("<!channel> party & cake tomorrow 5pm"))
+    assert "<!channel>" not in card.texts()
+    assert "&lt;!channel&gt; party &amp; cake" in card.texts()
+
+
+def test_someone_else_sees_nothing_of_the_draft(quickcal: Quickcal, slack: FakeSlack) -> None:
+    card = card_for(slack, quickcal.command("lunch friday noon"))
+    for action in ("draft_create", "draft_edit", "draft_cancel"):
+        answer = card_for(slack, quickcal.click(card, action, user=BOB))
+        assert answer.args["replace_original"] is False
+        assert answer.args["response_type"] == "ephemeral"
+        assert answer.args["text"] == f"This draft belongs to <@{ALICE}>; only they can change it."
+        assert "blocks" not in answer.args  # nothing of the draft is shown to them
+    assert local_events(quickcal) == []
+    assert not slack.calls_to("views.open")
+    # The owner still can.
+    assert "Added to" in card_for(slack, quickcal.click(card, "draft_create")).args["text"]
+
+
+def test_double_click_and_resent_clicks_create_one_event(
+    quickcal: Quickcal, slack: FakeSlack
+) -> None:
+    card = card_for(slack, quickcal.command("lunch friday noon"))
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        keys = list(pool.map(lambda _: quickcal.click(card, "draft_create"), range(4)))
+    # Whichever click won answers; the others (busy, then already created) stay silent.
+    result = slack.wait_for("response_url", lambda c: c.args["key"] in keys)
+    slack.wait_for("chat.postMessage")  # the receipt of the one event
+    # A later resend of the same click is answered with silence, never a second event.
+    quickcal.click(card, "draft_create")
+    card_for(slack, quickcal.command("help"))
+    assert "Added to" in result.args["text"]
+    assert local_events(quickcal) == ["Lunch"]
+    assert len(slack.calls_to("chat.postMessage")) == 1
+    assert len(slack.calls_to("response_url", lambda c: c.args["key"] in keys)) == 1
+
+
+def test_cancel_keeps_nothing(quickcal: Quickcal, slack: FakeSlack) -> None:
+    card = card_for(slack, quickcal.command("lunch friday noon"))
+    cancelled = card_for(slack, quickcal.click(card, "draft_cancel"))
+    assert "Discarded the draft *Lunch*" in cancelled.texts()
+    late = card_for(slack, quickcal.click(card, "draft_create"))
+    assert "discarded" in late.texts()
+    assert local_events(quickcal) == []
+
+
+def test_a_draft_survives_a_restart(quickcal: Quickcal, slack: FakeSlack) -> None:
+    card = card_for(slack, quickcal.command("dinner with Adele friday 7pm"))
+    quickcal.restart()  # a new process on the same database: nothing kept in memory
+    result = card_for(slack, quickcal.click(card, "draft_create"))
+    assert "Added to Quickcal calendar" in result.args["text"]
+    assert local_events(quickcal) == ["Dinner with Adele"]
+
+
+def test_health_and_readiness(quickcal: Quickcal) -> None:
+    assert quickcal.http.get(f"{quickcal.url}/healthz").json() == {"ok": True}
+    ready = quickcal.http.get(f"{quickcal.url}/readyz")
+    assert (ready.status_code, ready.json()) == (200, {"ok": True})
+
+
+def test_unsigned_requests_are_refused(quickcal: Quickcal, slack: FakeSlack) -> None:
+    body = b"command=%2Fevent&text=lunch"
+    response = quickcal.http.post(
+        f"{quickcal.url}/slack/events",
+        content=body,
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
+    assert response.status_code == 401
+    assert not slack.calls

@@ -1,0 +1,229 @@
+"""The /slack/events guard over real HTTP: the signature matrix, replays and retries."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import time
+from collections.abc import Iterator
+from urllib.parse import urlencode
+
+import httpx
+import pytest
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from bot.signature import (
+    SignatureRejected,
+    SlackGuard,
+    dedupe_key,
+    parse_body,
+    reply_urls,
+    verify,
+)
+from tests.fakes.server import LiveServer, serve
+
+SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
+EVENT = json.dumps({"type": "event_callback", "event_id": "Ev01", "event": {"type": "x"}})
+
+
+def sign(body: str, timestamp: str, secret: str = SECRET) -> str:
+    mac = hmac.new(secret.encode(), f"v0:{timestamp}:{body}".encode(), hashlib.sha256)
+    return "v0=" + mac.hexdigest()
+
+
+class Harness:
+    """A Starlette app whose one endpoint counts the requests that got through the guard."""
+
+    def __init__(self) -> None:
+        self.ran: list[bytes] = []
+        self.claimed: set[str] = set()
+
+    async def endpoint(self, request: Request) -> Response:
+        self.ran.append(await request.body())
+        return Response("handled", status_code=200)
+
+    async def claim_once(self, key: str) -> bool:
+        if key in self.claimed:
+            return False
+        self.claimed.add(key)
+        return True
+
+    def app(self) -> Starlette:
+        guard = Middleware(
+            SlackGuard, path="/slack/events", signing_secret=SECRET, claim_once=self.claim_once
+        )
+        routes = [
+            Route("/slack/events", self.endpoint, methods=["POST"]),
+            Route("/other", self.endpoint, methods=["POST"]),
+        ]
+        return Starlette(routes=routes, middleware=[guard])
+
+
+@pytest.fixture
+def harness() -> Harness:
+    return Harness()
+
+
+@pytest.fixture
+def server(harness: Harness) -> Iterator[LiveServer]:
+    with serve(harness.app()) as live:
+        yield live
+
+
+def post(server: LiveServer, body: str, headers: dict[str, str], *, form: bool = False) -> int:
+    kind = "application/x-www-form-urlencoded" if form else "application/json"
+    response = httpx.post(
+        server.url + "/slack/events",
+        content=body.encode(),
+        headers={"Content-Type": kind, **headers},
+    )
+    return response.status_code
+
+
+def now() -> str:
+    return str(int(time.time()))
+
+
+def headers_for(body: str, ts: str | None = None, sig: str | None = None) -> dict[str, str]:
+    ts = now() if ts is None else ts
+    return {
+        "X-Slack-Request-Timestamp": ts,
+        "X-Slack-Signature": sign(body, ts) if sig is None else sig,
+    }
+
+
+def _bad_cases(ts: str) -> dict[str, dict[str, str]]:
+    good = sign(EVENT, ts)
+    old = str(int(ts) - 301)
+    future = str(int(ts) + 301)
+
+    def pair(timestamp: str, signature: str) -> dict[str, str]:
+        return {"X-Slack-Request-Timestamp": timestamp, "X-Slack-Signature": signature}
+
+    cases = [
+        ("no headers", {}),
+        ("no signature", {"X-Slack-Request-Timestamp": ts}),
+        ("no timestamp", {"X-Slack-Signature": good}),
+        ("non-numeric timestamp", pair("soon", good)),
+        ("fractional timestamp", pair(f"{ts}.5", good)),
+        ("negative timestamp", pair(f"-{ts}", good)),
+        ("plus-signed timestamp", pair(f"+{ts}", good)),
+        ("hex timestamp", pair(hex(int(ts)), good)),
+        ("huge timestamp", pair("9" * 40, good)),
+        ("empty timestamp", pair("", good)),
+        ("too old", pair(old, sign(EVENT, old))),
+        ("future", pair(future, sign(EVENT, future))),
+        ("empty signature", pair(ts, "")),
+        ("no v0 prefix", pair(ts, good[3:])),
+        ("v1 scheme", pair(ts, "v1" + good[2:])),
+        ("upper-case hex", pair(ts, good.upper())),
+        ("truncated", pair(ts, good[:-2])),
+        ("other secret", pair(ts, sign(EVENT, ts, "other"))),
+        ("signed for another timestamp", pair(str(int(ts) - 1), good)),
+        ("tampered body", pair(ts, sign(EVENT + " ", ts))),
+    ]
+    return dict(cases)
+
+
+@pytest.mark.parametrize("case", sorted(_bad_cases("1700000000")))
+def test_every_malformed_signature_is_401_and_runs_nothing(
+    server: LiveServer, harness: Harness, case: str
+) -> None:
+    assert post(server, EVENT, _bad_cases(now())[case]) == 401, case
+    assert harness.ran == []
+    assert harness.claimed == set()  # a forged request cannot burn a real event's key
+
+
+def test_a_good_signature_reaches_the_endpoint(server: LiveServer, harness: Harness) -> None:
+    assert post(server, EVENT, headers_for(EVENT)) == 200
+    assert harness.ran == [EVENT.encode()]
+
+
+def test_other_paths_are_not_guarded(server: LiveServer, harness: Harness) -> None:
+    assert httpx.post(server.url + "/other", content=b"x").status_code == 200
+    assert harness.ran == [b"x"]
+
+
+def test_non_utf8_body_is_401(server: LiveServer, harness: Harness) -> None:
+    body = b"\xff\xfe"
+    ts = now()
+    mac = hmac.new(SECRET.encode(), f"v0:{ts}:".encode() + body, hashlib.sha256).hexdigest()
+    response = httpx.post(
+        server.url + "/slack/events",
+        content=body,
+        headers={"X-Slack-Request-Timestamp": ts, "X-Slack-Signature": "v0=" + mac},
+    )
+    assert response.status_code == 401
+    assert harness.ran == []
+
+
+def test_a_replay_is_acknowledged_and_does_nothing(server: LiveServer, harness: Harness) -> None:
+    headers = headers_for(EVENT)
+    assert post(server, EVENT, headers) == 200
+    assert post(server, EVENT, headers) == 200
+    assert len(harness.ran) == 1
+
+
+def test_a_slack_retry_of_a_handled_event_does_nothing(
+    server: LiveServer, harness: Harness
+) -> None:
+    assert post(server, EVENT, headers_for(EVENT)) == 200
+    retry = {**headers_for(EVENT), "X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "timeout"}
+    assert post(server, EVENT, retry) == 200
+    assert len(harness.ran) == 1
+
+
+def test_two_different_events_both_run(server: LiveServer, harness: Harness) -> None:
+    other = EVENT.replace("Ev01", "Ev02")
+    assert post(server, EVENT, headers_for(EVENT)) == 200
+    assert post(server, other, headers_for(other)) == 200
+    assert len(harness.ran) == 2
+
+
+def test_a_replayed_interaction_is_dropped_by_trigger_id(
+    server: LiveServer, harness: Harness
+) -> None:
+    payload = {"type": "block_actions", "trigger_id": "123.456.abc", "actions": []}
+    body = urlencode({"payload": json.dumps(payload)})
+    headers = headers_for(body)
+    assert post(server, body, headers, form=True) == 200
+    assert post(server, body, headers, form=True) == 200
+    assert len(harness.ran) == 1
+
+
+DEDUPE_KEYS = [
+    (EVENT, "application/json", "slack:event:Ev01"),
+    ('{"type": "url_verification", "challenge": "c"}', "application/json", None),
+    ("command=%2Fevent&text=lunch&trigger_id=9.9.z", "application/x-www-form-urlencoded",
+     "slack:trigger:9.9.z"),
+    (urlencode({"payload": json.dumps({"type": "view_submission", "trigger_id": "1.2.q"})}),
+     "application/x-www-form-urlencoded", "slack:trigger:1.2.q"),
+    (urlencode({"payload": "not json"}), "application/x-www-form-urlencoded", None),
+    ("[1, 2]", "application/json", None),
+    ("{broken", "application/json", None),
+]
+
+
+@pytest.mark.parametrize(("body", "content_type", "key"), DEDUPE_KEYS)
+def test_dedupe_key(body: str, content_type: str, key: str | None) -> None:
+    assert dedupe_key(parse_body(body.encode(), content_type=content_type) or {}) == key
+
+
+def test_reply_urls_are_found_in_commands_and_payloads() -> None:
+    command = parse_body(b"command=%2Fevent&response_url=https%3A%2F%2Fh%2F1", content_type="")
+    assert command is not None
+    assert reply_urls(command) == ["https://h/1"]
+    view = {"response_urls": [{"response_url": "https://h/2", "channel_id": "C1"}]}
+    assert reply_urls(view) == ["https://h/2"]
+
+
+def test_without_a_signing_secret_nothing_is_accepted() -> None:
+    ts = now()
+    headers = {"x-slack-request-timestamp": ts, "x-slack-signature": sign(EVENT, ts, " ")}
+    with pytest.raises(SignatureRejected):
+        verify(headers, EVENT.encode(), signing_secret="", now=float(ts))

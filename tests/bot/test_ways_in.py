@@ -1,0 +1,65 @@
+"""The other ways in: message shortcut, direct message, mention; Slack's event retries."""
+
+from __future__ import annotations
+
+from bot.storage import account_key
+from tests.bot import slack_requests as shapes
+from tests.bot.conftest import ALICE, BOB, CHANNEL, Quickcal
+from tests.fakes.slack import TEAM_ID, FakeSlack
+
+
+def test_message_shortcut_links_back_to_the_message(quickcal: Quickcal, slack: FakeSlack) -> None:
+    key = quickcal.shortcut(
+        "Design review tomorrow 3pm in Room 4", author=BOB, ts="1699999999.000100"
+    )
+    card = slack.wait_for("response_url", lambda c: c.args["key"] == key)
+    done = quickcal.click(card, "draft_create")
+    slack.wait_for("response_url", lambda c: c.args["key"] == done)
+    events = quickcal.run(
+        quickcal.services.storage.local_events.list(account_key(TEAM_ID, ALICE, "local"))
+    )
+    [(_, draft)] = events
+    link = f"https://quickcal-test.slack.com/archives/{CHANNEL}/p1699999999000100"
+    assert link in draft.description
+    assert draft.location == "Room 4"
+
+
+def test_direct_message_gets_a_reply_card_and_retries_run_once(
+    quickcal: Quickcal, slack: FakeSlack
+) -> None:
+    event = shapes.dm_event("lunch with Adele friday noon", user=ALICE)
+    quickcal.event(event, event_id="Ev0DM1")
+    card = slack.wait_for("chat.postMessage")
+    assert card.args["channel"] == f"D{ALICE}"
+    assert "*Lunch with Adele*" in card.texts()
+    # Slack resends the same event (it thought we were slow): no second card.
+    quickcal.event(event, event_id="Ev0DM1", retry=1)
+    quickcal.event(event, event_id="Ev0DM1", retry=2)
+
+    key = quickcal.click(card, "draft_create")
+    result = slack.wait_for("response_url", lambda c: c.args["key"] == key)
+    assert "Added to Quickcal calendar" in result.args["text"]
+    # In the DM the card itself became the receipt: one message only, ever.
+    assert len(slack.calls_to("chat.postMessage")) == 1
+
+
+def test_bot_messages_and_edits_in_the_dm_are_not_requests(
+    quickcal: Quickcal, slack: FakeSlack
+) -> None:
+    own = {**shapes.dm_event("Draft: lunch", user=ALICE), "bot_id": "BQUICKCAL"}
+    edited = {**shapes.dm_event("lunch friday", user=ALICE), "subtype": "message_changed"}
+    quickcal.event(own)
+    quickcal.event(edited)
+    quickcal.event(shapes.dm_event("help", user=ALICE))
+    answer = slack.wait_for("chat.postMessage")
+    assert "turns a message into a calendar event" in answer.texts()
+    assert len(slack.calls_to("chat.postMessage")) == 1
+
+
+def test_mention_answers_privately_in_the_channel(quickcal: Quickcal, slack: FakeSlack) -> None:
+    quickcal.event(shapes.mention_event("standup every weekday at 9:30 until Dec 20", user=ALICE))
+    card = slack.wait_for("chat.postEphemeral")
+    assert (card.args["channel"], card.args["user"]) == (CHANNEL, ALICE)
+    assert "every weekday until Dec 20" in card.texts()
+    assert "UQUICKCAL" not in card.texts()  # the mention of Quickcal is not the title
+    assert not slack.calls_to("chat.postMessage")

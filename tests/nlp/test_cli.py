@@ -1,0 +1,81 @@
+"""The command line, run as a real process: batch JSON lines, JSON, readable output."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+BATCH_KEYS = {"id", "title", "start", "end", "all_day", "timezone", "location", "attendees",
+              "recurrence", "reminder_minutes", "online_meeting"}
+
+
+def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(  # noqa: S603 - our own interpreter and module
+        [sys.executable, "-m", "nlp", *args], input=stdin, capture_output=True, text=True,
+        cwd=ROOT, timeout=60, check=False,
+    )
+
+
+def test_batch_writes_one_line_per_input_in_order() -> None:
+    lines = [
+        {"id": "a", "text": "lunch with Adele Friday noon", "now": "2026-11-18T09:00:00",
+         "tz": "America/New_York", "locale": "en"},
+        {"id": "b", "text": "Offsite Dec 3-5", "now": "2026-11-18T09:00:00",
+         "tz": "America/New_York", "locale": "en"},
+        {"id": "c", "text": "Gym every Monday 7am until Dec 21", "now": "2026-11-18T09:00:00",
+         "tz": "America/New_York", "locale": "en"},
+    ]
+    result = run("--batch", stdin="".join(json.dumps(x) + "\n" for x in lines))
+    assert result.returncode == 0
+    out = [json.loads(x) for x in result.stdout.splitlines()]
+    assert [o["id"] for o in out] == ["a", "b", "c"]
+    assert all(set(o) == BATCH_KEYS for o in out)
+    assert out[0]["start"] == "2026-11-20T12:00:00-05:00"
+    assert out[0]["attendees"] == ["Adele"]
+    assert (out[1]["start"], out[1]["end"], out[1]["all_day"]) == ("2026-12-03", "2026-12-06", True)
+    assert out[2]["recurrence"] == ["RRULE:FREQ=WEEKLY;BYDAY=MO;UNTIL=20261222T045959Z"]
+
+
+def test_a_bad_line_gets_an_error_and_the_batch_goes_on() -> None:
+    stdin = (
+        "not json\n"
+        '{"id": "z", "text": "x", "now": "2026-11-18T09:00:00", "tz": "Mars/Olympus"}\n'
+        '{"id": "y", "text": "x", "now": "yesterday", "tz": "UTC"}\n'
+        '{"id": "ok", "text": "Call at 3pm", "now": "2026-11-18T09:00:00", "tz": "UTC"}\n'
+    )
+    result = run("--batch", stdin=stdin)
+    out = [json.loads(x) for x in result.stdout.splitlines()]
+    assert len(out) == 4
+    assert "error" in out[0]
+    assert out[1]["id"] == "z"
+    assert "error" in out[1]
+    assert out[2]["id"] == "y"
+    assert "error" in out[2]
+    assert out[3]["start"] == "2026-11-18T15:00:00+00:00"
+
+
+def test_json_output_is_the_draft() -> None:
+    result = run("lunch with Adele Friday noon", "--now", "2026-11-18T09:00:00", "--tz",
+                 "America/New_York", "--json")
+    assert result.returncode == 0
+    draft = json.loads(result.stdout)
+    assert draft["title"] == "Lunch with Adele"
+    assert draft["start"] == "2026-11-20T12:00:00-05:00"
+
+
+def test_readable_output() -> None:
+    result = run("Dinner at Harry's Bar Friday 7pm", "--now", "2026-11-18T09:00:00", "--tz",
+                 "America/New_York")
+    assert result.returncode == 0
+    assert "Dinner" in result.stdout
+    assert "Fri 2026-11-20 19:00" in result.stdout
+    assert "Harry's Bar" in result.stdout
+
+
+def test_a_bad_zone_is_a_usage_error() -> None:
+    result = run("x", "--tz", "Mars/Olympus")
+    assert result.returncode == 2
+    assert "Mars/Olympus" in result.stderr

@@ -1,0 +1,88 @@
+"""Other languages: each locale's word tables read the same phrase kinds."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.lexicon import Lexicon
+from nlp.locales import LEXICONS, lexicon
+from tests.nlp.conftest import read_text, wall, wall_end
+
+TOKYO = ("2026-07-15T11:20", "Asia/Tokyo")  # a Wednesday
+SEOUL = ("2026-05-29T16:00", "Asia/Seoul")  # a Friday
+PARIS = ("2026-03-26T09:00", "Europe/Paris")  # a Thursday
+CHICAGO = ("2026-11-02T14:30", "America/Chicago")  # a Monday
+
+CASES = [
+    ("ja", TOKYO, "明日15時から会議", "会議", "2026-07-16T15:00", None),
+    ("ja", TOKYO, "金曜日の正午にAdeleとランチ", "Adeleとランチ", "2026-07-17T12:00", None),
+    ("ja", TOKYO, "来週の火曜日 午後2時 歯医者", "歯医者", "2026-07-21T14:00", None),
+    ("ja", TOKYO, "7月30日 終日 研修", "研修", "2026-07-30", None),
+    ("ja", TOKYO, "8/3 14:00-15:30 会議室Aで面接", "面接", "2026-08-03T14:00", "2026-08-03T15:30"),
+    ("ja", TOKYO, "2時間後に電話", "電話", "2026-07-15T13:20", None),
+    ("ja", TOKYO, "今夜 飲み会", "飲み会", "2026-07-15T19:00", None),
+    ("ja", TOKYO, "明後日 午前10時半 面談", "面談", "2026-07-17T10:30", None),
+    ("ko", SEOUL, "내일 오후 3시 회의", "회의", "2026-05-30T15:00", None),
+    ("ko", SEOUL, "다음 주 화요일 오전 10시 팀 미팅", "팀 미팅", "2026-06-02T10:00", None),
+    ("ko", SEOUL, "6월 3일 워크숍", "워크숍", "2026-06-03", None),
+    ("ko", SEOUL, "30분 후에 통화", "통화", "2026-05-29T16:30", None),
+    ("ko", SEOUL, "이번 주말 캠핑", "캠핑", "2026-05-30", None),
+    ("ko", SEOUL, "모레 오전 9시 30분 면접", "면접", "2026-05-31T09:30", None),
+    ("de", PARIS, "Mittagessen mit Adele am Freitag um 12 Uhr", "Mittagessen mit Adele",
+     "2026-03-27T12:00", None),
+    ("de", PARIS, "Zahnarzt am 3.4. um 10 Uhr", "Zahnarzt", "2026-04-03T10:00", None),
+    ("de", PARIS, "Urlaub vom 6. bis 10. April", "Urlaub", "2026-04-06", "2026-04-11"),
+    ("de", PARIS, "Anruf mit Bob in 2 Stunden", "Anruf mit Bob", "2026-03-26T11:00", None),
+    ("de", PARIS, "Workshop übermorgen von 9 bis 12 Uhr", "Workshop", "2026-03-28T09:00",
+     "2026-03-28T12:00"),
+    ("fr", PARIS, "déjeuner avec Adele vendredi à midi", "Déjeuner avec Adele",
+     "2026-03-27T12:00", None),
+    ("fr", PARIS, "dentiste le 3/4 à 10h", "Dentiste", "2026-04-03T10:00", None),
+    ("fr", PARIS, "séminaire du 13 au 15 avril", "Séminaire", "2026-04-13", "2026-04-16"),
+    ("fr", PARIS, "point avec Sam dans 30 minutes", "Point avec Sam", "2026-03-26T09:30", None),
+    ("fr", PARIS, "réunion lundi de 14h à 16h", "Réunion", "2026-03-30T14:00", "2026-03-30T16:00"),
+    ("es", CHICAGO, "comida con Adele el viernes a las 2", "Comida con Adele",
+     "2026-11-06T14:00", None),
+    ("es", CHICAGO, "dentista el 5/12 a las 9", "Dentista", "2026-12-05T09:00", None),
+    ("es", CHICAGO, "vacaciones del 21 al 23 de diciembre", "Vacaciones", "2026-12-21",
+     "2026-12-24"),
+    ("es", CHICAGO, "cena esta noche", "Cena", "2026-11-02T19:00", None),
+    ("es", CHICAGO, "llamada con Bob en 2 horas", "Llamada con Bob", "2026-11-02T16:30", None),
+]
+
+
+@pytest.mark.parametrize(("locale", "when", "text", "title", "start", "end"), CASES)
+def test_locale_phrases(locale: str, when: tuple[str, str], text: str, title: str, start: str,
+                        end: str | None) -> None:
+    draft = read_text(text, now=when[0], tz=when[1], locale=locale)
+    assert (draft.title, wall(draft), wall_end(draft)) == (title, start, end)
+    assert draft.locale == locale
+
+
+@pytest.mark.parametrize(
+    ("locale", "when", "text", "rule"),
+    [
+        ("ja", TOKYO, "毎週月曜10時に進捗確認", "RRULE:FREQ=WEEKLY;BYDAY=MO"),
+        ("ko", SEOUL, "매일 오전 9시 스탠드업", "RRULE:FREQ=DAILY"),
+        ("de", PARIS, "jeden Montag um 9 Uhr Jour fixe", "RRULE:FREQ=WEEKLY;BYDAY=MO"),
+        ("fr", PARIS, "cours de yoga tous les mardis à 18h", "RRULE:FREQ=WEEKLY;BYDAY=TU"),
+        ("es", CHICAGO, "clase todos los jueves a las 18:00", "RRULE:FREQ=WEEKLY;BYDAY=TH"),
+    ],
+)
+def test_locale_rules(locale: str, when: tuple[str, str], text: str, rule: str) -> None:
+    assert read_text(text, now=when[0], tz=when[1], locale=locale).recurrence == (rule,)
+
+
+def test_numeric_dates_follow_the_locale() -> None:
+    assert wall(read_text("x 5/12", now=CHICAGO[0], tz=CHICAGO[1], locale="en")) == "2027-05-12"
+    assert wall(read_text("x 5/12", now=CHICAGO[0], tz=CHICAGO[1], locale="es")) == "2026-12-05"
+
+
+def test_every_locale_is_a_table() -> None:
+    assert set(LEXICONS) == {"en", "ja", "ko", "de", "fr", "es"}
+    assert all(isinstance(lex, Lexicon) for lex in LEXICONS.values())
+
+
+def test_unknown_and_regional_locales() -> None:
+    assert lexicon("ja-JP").code == "ja"
+    assert lexicon("pt").code == "en"

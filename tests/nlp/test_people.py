@@ -1,0 +1,95 @@
+"""Attendees: "with NAME" lists, Slack mentions, e-mail addresses; groups are not people."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.nlp.conftest import read_text
+
+PEOPLE = [
+    ("Lunch with Adele Friday noon", ["Adele"]),
+    ("Lunch w/ Adele tmrw noon", ["Adele"]),
+    ("Lunch with Adele and Bob Friday", ["Adele", "Bob"]),
+    ("Lunch with Adele, Bob & Carol Friday", ["Adele", "Bob", "Carol"]),
+    ("Lunch with Adele, Bob, and Carol Friday", ["Adele", "Bob", "Carol"]),
+    ("Lunch with Adele Smith Friday", ["Adele Smith"]),
+    ("DINNER WITH MEGAN SAT 8PM", ["MEGAN"]),
+    ("Drinks tonight at 8 with Sam and Lena", ["Sam", "Lena"]),
+    ("Lunch with the team Friday", []),
+    ("Lunch with marketing Friday", []),
+    ("Adele's birthday Friday", []),
+    ("Potluck at Megan's Thursday", []),
+    ("sync with <@U012AB3CD> tomorrow", ["U012AB3CD"]),
+    ("Retro w/ <@U012AB3CD|adele> and <@U0456EFGH|megan> tmrw", ["U012AB3CD", "U0456EFGH"]),
+    ("Call with bob@example.com Friday", ["bob@example.com"]),
+    ("Call <mailto:bob@example.com|bob@example.com> Friday", ["bob@example.com"]),
+    ("Intro with sam.lee@example.org and <@U02BCD4EF> Monday", ["sam.lee@example.org", "U02BCD4EF"]),
+]
+
+
+@pytest.mark.parametrize(("text", "people"), PEOPLE)
+def test_attendees(text: str, people: list[str]) -> None:
+    assert [a.value for a in read_text(text).attendees] == people
+
+
+def test_attendee_kinds() -> None:
+    draft = read_text("Call with Adele, <@U012AB3CD> and bob@example.com")
+    assert [(a.kind, a.value) for a in draft.attendees] == [
+        ("name", "Adele"), ("slack", "U012AB3CD"), ("email", "bob@example.com")]
+
+
+PLACES = [
+    ("Drinks at Harry's Bar Friday 6pm", "Harry's Bar"),
+    ("Drinks Friday 6pm at Harry's Bar", "Harry's Bar"),
+    ("Drinks @ Blue Bottle Friday", "Blue Bottle"),
+    ("Drinks in Conference Room A Friday", "Conference Room A"),
+    ("Drinks in Room 4B Friday", "Room 4B"),
+    ("Drinks at Megan's Thursday", "Megan's"),
+    ('Drinks at "The 12th Street Grill" Friday 7pm', "The 12th Street Grill"),
+    ('Drinks in "Conference Room A (3rd floor)" Tuesday', "Conference Room A (3rd floor)"),
+    ("Drinks at home Friday", "home"),
+    ("Drinks in 2 hours", None),
+    ("Drinks at 7pm Friday", None),
+]
+
+
+@pytest.mark.parametrize(("text", "place"), PLACES)
+def test_places(text: str, place: str | None) -> None:
+    draft = read_text(text)
+    assert draft.location == place
+    assert draft.title == "Drinks"
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("Dentist Friday 10am, remind me 30 minutes before", 30),
+        ("Dentist Friday 10am remind me 1 hr before", 60),
+        ("Dentist Friday, remind me a day before", 1440),
+        ("Dentist Friday 10am, reminder 5 min before", 5),
+        ("Dentist Friday 10am with a 15 minute reminder", 15),
+        ("remind me 10 min before the Dentist Friday at 9:30", 10),
+        ("Dentist Friday 10am", None),
+    ],
+)
+def test_reminders(text: str, minutes: int | None) -> None:
+    draft = read_text(text)
+    assert draft.reminder_minutes == minutes
+    assert draft.title in ("Dentist", "The Dentist")
+
+
+@pytest.mark.parametrize(
+    ("text", "online", "title"),
+    [
+        ("Interview on Zoom Monday", True, "Interview"),
+        ("Zoom call with Priya tomorrow", True, "Zoom call with Priya"),
+        ("video call with Sam tomorrow", True, "Video call with Sam"),
+        ("Teams meeting Tuesday 9-10am", True, "Teams meeting"),
+        ("Sync on Google Meet Monday", True, "Sync"),
+        ("Meetup at Blue Bottle Friday", False, "Meetup"),
+    ],
+)
+def test_online_meetings(text: str, online: bool, title: str) -> None:
+    draft = read_text(text)
+    assert draft.online_meeting is online
+    assert draft.title == title

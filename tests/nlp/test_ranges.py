@@ -1,0 +1,68 @@
+"""Ranges and lengths: time ranges, durations in elapsed time, multi-day all-day events."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.nlp.conftest import read_text, wall, wall_end
+
+RANGES = [
+    ("Party Friday 6-10pm", "2026-11-20T18:00", "2026-11-20T22:00"),
+    ("Party Friday 3-4pm", "2026-11-20T15:00", "2026-11-20T16:00"),
+    ("Party Friday 10am-11:30am", "2026-11-20T10:00", "2026-11-20T11:30"),
+    ("Party Friday from 2 to 5", "2026-11-20T14:00", "2026-11-20T17:00"),
+    ("Party Friday 10am to noon", "2026-11-20T10:00", "2026-11-20T12:00"),
+    ("Party Friday noon-1:30", "2026-11-20T12:00", "2026-11-20T13:30"),
+    ("Party Friday 9:30-10", "2026-11-20T09:30", "2026-11-20T10:00"),
+    ("Party Friday 9-5", "2026-11-20T09:00", "2026-11-20T17:00"),
+    ("Party Friday 11:30-1pm", "2026-11-20T11:30", "2026-11-20T13:00"),
+    ("Party Friday 10am-2", "2026-11-20T10:00", "2026-11-20T14:00"),
+    ("Party Friday 10pm-3am", "2026-11-20T22:00", "2026-11-21T03:00"),
+    ("Party Friday 11pm to 3am", "2026-11-20T23:00", "2026-11-21T03:00"),
+    ("Party Friday from 1pm until 4pm", "2026-11-20T13:00", "2026-11-20T16:00"),
+    ("Party Friday 1pm till 4pm", "2026-11-20T13:00", "2026-11-20T16:00"),
+    ("Party Friday 1pm thru 4pm", "2026-11-20T13:00", "2026-11-20T16:00"),
+    ("Party Friday 14:00-15:30", "2026-11-20T14:00", "2026-11-20T15:30"),
+    ("Party Friday 2pm for 45 min", "2026-11-20T14:00", "2026-11-20T14:45"),
+    ("Party Friday 2pm for an hour", "2026-11-20T14:00", "2026-11-20T15:00"),
+    ("Party Friday 2pm for 1.5 hours", "2026-11-20T14:00", "2026-11-20T15:30"),
+    ("Party Friday 2pm (30m)", "2026-11-20T14:00", "2026-11-20T14:30"),
+    ("2h Party Friday 2pm", "2026-11-20T14:00", "2026-11-20T16:00"),
+    ("Party Monday 9am to Wednesday 5pm", "2026-11-23T09:00", "2026-11-25T17:00"),
+    ("Party Dec 3-5", "2026-12-03", "2026-12-06"),
+    ("Party Dec 31 - Jan 2", "2026-12-31", "2027-01-03"),
+    ("Party April 8 to April 10", "2027-04-08", "2027-04-11"),
+    ("Party Monday to Wednesday", "2026-11-23", "2026-11-26"),
+    ("Party from Monday to Wednesday", "2026-11-23", "2026-11-26"),
+    ("Party Wed-Fri", "2026-11-18", "2026-11-21"),
+    ("Party Monday thru Wednesday", "2026-11-23", "2026-11-26"),
+    ("Party Dec 21 through Jan 4", "2026-12-21", "2027-01-05"),
+]
+
+
+@pytest.mark.parametrize(("text", "start", "end"), RANGES)
+def test_ranges(text: str, start: str, end: str) -> None:
+    draft = read_text(text)
+    assert (wall(draft), wall_end(draft)) == (start, end)
+    assert draft.title == "Party"
+
+
+def test_lengths_are_elapsed_time_across_dst() -> None:
+    # Paris springs forward at 02:00 on 29 March 2026: three elapsed hours end at 05:00.
+    draft = read_text("Maintenance Sunday 1am for 3 hours", now="2026-03-26T09:00",
+                      tz="Europe/Paris")
+    assert (wall(draft), wall_end(draft)) == ("2026-03-29T01:00", "2026-03-29T05:00")
+
+
+def test_a_length_without_a_date_gives_no_start() -> None:
+    draft = read_text("Call with Bob for 30 min")
+    assert draft.start is None
+    assert draft.end is None
+    assert draft.title == "Call with Bob"
+
+
+def test_all_day_word() -> None:
+    draft = read_text("Out of office all day Friday")
+    assert wall(draft) == "2026-11-20"
+    assert draft.all_day
+    assert draft.title == "Out of office"

@@ -1,0 +1,73 @@
+"""Repeat phrases: RRULE lines, first occurrence from now, COUNT and UNTIL."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.nlp.conftest import read_text, wall
+
+# now: Wednesday 2026-11-18 09:00 America/New_York
+RULES = [
+    ("Gym every Monday at 7am", "FREQ=WEEKLY;BYDAY=MO", "2026-11-23T07:00"),
+    ("Gym every weekday at 9:30", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", "2026-11-18T09:30"),
+    ("Gym weekdays at 8", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", "2026-11-19T08:00"),
+    ("Gym every Mon/Wed/Fri at 6pm", "FREQ=WEEKLY;BYDAY=MO,WE,FR", "2026-11-18T18:00"),
+    ("Gym every Monday, Wednesday and Friday at 7am", "FREQ=WEEKLY;BYDAY=MO,WE,FR",
+     "2026-11-20T07:00"),
+    ("Gym weekly on Tue and Thu at 9", "FREQ=WEEKLY;BYDAY=TU,TH", "2026-11-19T09:00"),
+    ("Gym Tuesdays at 6pm", "FREQ=WEEKLY;BYDAY=TU", "2026-11-24T18:00"),
+    ("Gym every other Thursday at 4pm", "FREQ=WEEKLY;INTERVAL=2;BYDAY=TH", "2026-11-19T16:00"),
+    ("Gym every 2 weeks on Monday at 10", "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO", "2026-11-23T10:00"),
+    ("Gym biweekly on Friday at 10am", "FREQ=WEEKLY;INTERVAL=2;BYDAY=FR", "2026-11-20T10:00"),
+    ("Gym daily at 8am", "FREQ=DAILY", "2026-11-19T08:00"),
+    ("Daily Gym at 6pm", "FREQ=DAILY", "2026-11-18T18:00"),
+    ("Gym every day at 6pm", "FREQ=DAILY", "2026-11-18T18:00"),
+    ("Gym every morning at 6:45", "FREQ=DAILY", "2026-11-19T06:45"),
+    ("Gym monthly on the 15th at 10am", "FREQ=MONTHLY;BYMONTHDAY=15", "2026-12-15T10:00"),
+    ("Gym the second Tuesday of every month at 7pm", "FREQ=MONTHLY;BYDAY=2TU",
+     "2026-12-08T19:00"),
+    ("Gym the last Thursday of every month at 7pm", "FREQ=MONTHLY;BYDAY=-1TH",
+     "2026-11-26T19:00"),
+    ("Gym on the last day of every month", "FREQ=MONTHLY;BYMONTHDAY=-1", "2026-11-30"),
+    ("Gym quarterly on the 1st", "FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=1", "2026-12-01"),
+    ("Gym every year on March 3", "FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=3", "2027-03-03"),
+    ("Gym annually on Oct 12", "FREQ=YEARLY;BYMONTH=10;BYMONTHDAY=12", "2027-10-12"),
+    ("Gym every Sunday", "FREQ=WEEKLY;BYDAY=SU", "2026-11-22"),
+    ("Gym every Wednesday", "FREQ=WEEKLY;BYDAY=WE", "2026-11-18"),
+    ("Gym every Thursday at 5pm, 6 times", "FREQ=WEEKLY;BYDAY=TH;COUNT=6", "2026-11-19T17:00"),
+    ("Gym Wednesdays 6-7:30pm for 8 weeks", "FREQ=WEEKLY;BYDAY=WE;COUNT=8", "2026-11-18T18:00"),
+    ("Gym daily at 6pm for 10 days", "FREQ=DAILY;COUNT=10", "2026-11-18T18:00"),
+    ("Gym every Monday and Thursday at 5pm for 2 weeks", "FREQ=WEEKLY;BYDAY=MO,TH;COUNT=4",
+     "2026-11-19T17:00"),
+]
+
+
+@pytest.mark.parametrize(("text", "rule", "start"), RULES)
+def test_rules(text: str, rule: str, start: str) -> None:
+    draft = read_text(text)
+    assert draft.recurrence == (f"RRULE:{rule}",)
+    assert wall(draft) == start
+    assert draft.title == "Gym"
+
+
+@pytest.mark.parametrize(
+    ("text", "until"),
+    [
+        ("Gym every Tuesday at 4:30pm until Dec 15", "UNTIL=20261216T045959Z"),
+        ("Gym every Tuesday at 7pm ending Dec 20", "UNTIL=20261221T045959Z"),
+        ("Gym every weekday at 9 until end of the month", "UNTIL=20261201T045959Z"),
+        ("Gym every Tuesday until Dec 15", "UNTIL=20261215"),
+    ],
+)
+def test_until_covers_the_whole_named_day(text: str, until: str) -> None:
+    draft = read_text(text)
+    assert draft.recurrence[0].endswith(until)
+    assert draft.title == "Gym"
+
+
+def test_daily_is_taken_out_of_the_title() -> None:
+    assert read_text("Daily standup at 9am").title == "Standup"
+
+
+def test_no_rule_without_a_repeat_phrase() -> None:
+    assert read_text("Gym Monday 7am").recurrence == ()

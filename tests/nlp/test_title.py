@@ -1,0 +1,58 @@
+"""Titles: what is left once every phrase is out, with command words, filler and noise trimmed."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.nlp.conftest import read_text
+
+TITLES = [
+    ("lunch with Adele Friday noon", "Lunch with Adele"),
+    ("schedule a meeting with Alice Thursday at 2", "A meeting with Alice"),
+    ("add dentist Dec 10 at 8:45am", "Dentist"),
+    ("Book lunch with Bob Friday 12:30pm", "Lunch with Bob"),
+    ("set up interview with Alice Thursday 11am", "Interview with Alice"),
+    ("put dentist on Friday at 2:30", "Dentist"),
+    ("create lunch with Megan Friday 12:15", "Lunch with Megan"),
+    ("can we do lunch thurs 12:30?", "Lunch"),
+    ("let's sync thurs 11:30", "Sync"),
+    ("let's do a quick catch-up with Sam tmrw at 2", "A quick catch-up with Sam"),
+    ("lets grab dinner sat 7pm", "Grab dinner"),
+    ("pls add dentist tmrw 3pm", "Dentist"),
+    ("remind me to call the bank tomorrow at 10", "Call the bank"),
+    ("hey, can we do the retro Friday at 3?", "The retro"),
+    ("coffee?? tmrw 8:30a", "Coffee"),
+    ("Interview!!! tomorrow 2pm!!!", "Interview"),
+    ("🍕 pizza night fri 7pm", "Pizza night"),
+    ("team drinks fri 6pm 🍻!!", "Team drinks"),
+    ("Dinner at 6 with Lena", "Dinner with Lena"),
+    ("Ice skating Sunday 1pm with the kids", "Ice skating with the kids"),
+    ("Board meeting Thursday, Dec 3 at 9am", "Board meeting"),
+    ("Physio every Thursday at 5pm, 6 times", "Physio"),
+    ("Submit expense report in 3 days", "Submit expense report"),
+    ("Trip to Edinburgh in 3 days", "Trip to Edinburgh"),
+    ("Supervision the first Monday of every month at 10", "Supervision"),
+    ("Poker night the last Thursday of every month", "Poker night"),
+    ("1:1 with Priya Monday 11am", "1:1 with Priya"),
+    ("Mtg re: budget Tue 3pm", "Mtg re: budget"),
+    ("DINNER WITH MEGAN SAT 8PM", "DINNER WITH MEGAN"),
+]
+
+
+@pytest.mark.parametrize(("text", "title"), TITLES)
+def test_titles(text: str, title: str) -> None:
+    assert read_text(text).title == title
+
+
+def test_spans_say_which_characters_gave_each_field() -> None:
+    text = "Lunch with Adele Friday noon at Harry's Bar"
+    draft = read_text(text)
+    got = {(s.field, text[s.start:s.end]) for s in draft.spans}
+    assert ("date", "Friday") in got
+    assert ("time", "noon") in got
+    assert ("location", "at Harry's Bar") in got
+
+
+def test_the_description_keeps_the_whole_message() -> None:
+    text = "coffee w/ Megan tmrw 8:30am @ Blue Bottle"
+    assert read_text(text).description == text

@@ -1,0 +1,1 @@
+"""Tests of providers/: mappings, clients against fake servers, OAuth, local calendar."""
