@@ -12,10 +12,10 @@ from bot.settings import Settings
 
 
 def main() -> None:
-    logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
     settings = Settings()
+    # The playground is a conversation in the terminal: only warnings interrupt it.
+    level = logging.INFO if settings.has_slack else logging.WARNING
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     secrets = [
         settings.secret(value)
         for value in (

@@ -32,12 +32,9 @@ async def answer(services: Services, client: AsyncWebClient, ask: Ask, place: Pl
         return
     try:
         shown = await start_draft(services, client, ask)
-    except (BotError, StorageError) as exc:
-        words = explain(exc)
-        await post(client, place, text=words, blocks=notice_blocks(words))
-        return
     except Exception as exc:
-        log.exception("could not make a draft")
+        if not isinstance(exc, BotError | StorageError):
+            log.exception("could not make a draft")
         words = explain(exc)
         await post(client, place, text=words, blocks=notice_blocks(words))
         return

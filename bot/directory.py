@@ -37,6 +37,7 @@ class SlackUser(BaseModel):
     name: str = ""
     real_name: str = ""
     tz: str | None = None
+    locale: str | None = None  # with include_locale: "fr-FR"
     deleted: bool = False
     is_bot: bool = False
     profile: SlackUserProfile = SlackUserProfile()
@@ -108,7 +109,9 @@ async def _all_members(client: AsyncWebClient) -> list[SlackUser]:
     members: list[SlackUser] = []
     cursor = ""
     for _ in range(DIRECTORY_PAGES):
-        data = await slack_call(client.users_list(limit=200, cursor=cursor or None))
+        data = await slack_call(
+            client.users_list(limit=200, cursor=cursor or None, include_locale=True)
+        )
         for raw in data.get("members", []):
             user = SlackUser.model_validate(raw)
             if not (user.deleted or user.is_bot or user.id == "USLACKBOT"):

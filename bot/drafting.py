@@ -10,16 +10,20 @@ from zoneinfo import ZoneInfo
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.blocks.draft import BrokenLink, Card, Person
+from bot.creating import for_calendar
 from bot.directory import SlackUser, lookup_user
 from bot.errors import NotYourDraft, SlackFailed
 from bot.linking import broken_link_for
-from bot.people import zone_of
+from bot.markup import plain_text
+from bot.people import locale_of, zone_of
+from bot.reading import read
 from bot.services import Services
 from bot.storage import DraftSource, StoredDraft
 from bot.targets import LOCAL, choose_target, label_of
 from bot.templates import template_links
+from bot.wording import explain
 from nlp.draft import Attendee, EventDraft
-from nlp.parse import parse
+from providers.errors import Unsupported
 
 MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|([^>]*))?>")
 
@@ -65,10 +69,12 @@ async def start_draft(services: Services, client: AsyncWebClient, ask: Ask) -> S
     """Parse `ask.text` in the person's zone, resolve attendees, store, and build the card."""
     zone = await zone_of(services, client, team_id=ask.team_id, user_id=ask.user_id)
     now = services.clock().astimezone(ZoneInfo(zone))
-    draft = parse(ask.text, now=now, tz=zone, locale="en")
+    text = plain_text(ask.text)
+    locale = await locale_of(services, client, team_id=ask.team_id, user_id=ask.user_id)
+    draft = read(text, now=now, zone=zone, locale=locale)
     draft = await resolve_people(services, client, draft, team_id=ask.team_id)
     if ask.permalink:
-        note = f"{ask.text.strip()}\n\nFrom Slack: {ask.permalink}"
+        note = f"{draft.description or text.strip()}\n\nFrom Slack: {ask.permalink}"
         draft = draft.model_copy(update={"description": note})
     target = await choose_target(
         services.storage, services.calendars, team_id=ask.team_id, user_id=ask.user_id
@@ -117,8 +123,22 @@ async def show(
         choices=choices,
         template_links=template_links(draft) if (stored.provider or LOCAL) == LOCAL else (),
         failure=failure,
+        warning=_cannot_keep(services, stored, minutes),
+        person_zone=await zone_of(services, client, team_id=stored.team_id, user_id=stored.user_id),
     )
     return Shown(stored, card, broken)
+
+
+def _cannot_keep(services: Services, stored: StoredDraft, minutes: int) -> str | None:
+    """What the target calendar cannot express, said on the card before anyone clicks."""
+    calendar = services.calendars.get(stored.provider or LOCAL)
+    if calendar is None or stored.draft.start is None:
+        return None
+    try:
+        calendar.check(for_calendar(stored.draft, default_minutes=minutes))
+    except Unsupported as exc:
+        return explain(exc, label=calendar.label)
+    return None
 
 
 async def resolve_people(
@@ -146,9 +166,17 @@ async def resolve_people(
             attendees.append(Attendee(kind="email", value=email) if email else attendee)
         else:
             attendees.append(attendee)
-    title = MENTION.sub(lambda m: labels.get(m.group(1)) or m.group(2) or "someone", draft.title)
+
+    def named(match: re.Match[str]) -> str:
+        return labels.get(match.group(1)) or match.group(2) or "someone"
+
+    # The parser may leave a mention in the title: people read names there, not ids.
+    title = MENTION.sub(named, draft.title)
+    description = MENTION.sub(lambda m: "@" + named(m), draft.description)
     unique = tuple(dict.fromkeys(attendees))
-    return draft.model_copy(update={"attendees": unique, "title": title})
+    return draft.model_copy(
+        update={"attendees": unique, "title": title, "description": description}
+    )
 
 
 async def pick_member(

@@ -33,6 +33,7 @@ from bot.install import slack_client_for
 from bot.pages import result_page
 from bot.services import Services
 from bot.storage import CalendarLink, OAuthStateError, OAuthStateExpired
+from bot.targets import label_of
 from providers import oauth
 from providers.base import AccountInfo, OAuthToken
 from providers.errors import ProviderError
@@ -48,49 +49,35 @@ COOKIE_PREFIX = "quickcal_link_"
 
 
 class LinkError(Exception):
-    """A refused link request, in words for the person; `status` is the HTTP status."""
+    """A refused link request, in words for the person: a page `title`, an HTTP `status`."""
 
     status = 400
     title = "That link did not work"
+
+    def __init_subclass__(cls, *, title: str, status: int = 400) -> None:
+        cls.title, cls.status = title, status
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
 
 
-class UnknownProvider(LinkError):
-    status = 404
-    title = "Unknown calendar"
+class UnknownProvider(LinkError, title="Unknown calendar", status=404): ...
 
 
-class BadTicket(LinkError):
-    title = "This Connect link has expired"
+class BadTicket(LinkError, title="This Connect link has expired"): ...
 
 
-class WrongBrowser(LinkError):
-    title = "Start again from Slack"
+class WrongBrowser(LinkError, title="Start again from Slack"): ...
 
 
-class StateRefused(LinkError):
-    title = "This sign-in cannot be used"
+class StateRefused(LinkError, title="This sign-in cannot be used"): ...
 
 
-class ProviderDenied(LinkError):
-    title = "Calendar not connected"
+class ProviderDenied(LinkError, title="Calendar not connected"): ...
 
 
-class ExchangeFailed(LinkError):
-    status = 502
-    title = "Calendar not connected"
-
-
-@dataclass(frozen=True)
-class Ticket:
-    """Who pressed Connect, for which provider."""
-
-    team_id: str
-    user_id: str
-    provider: str
+class ExchangeFailed(LinkError, title="Calendar not connected", status=502): ...
 
 
 @dataclass(frozen=True)
@@ -100,11 +87,6 @@ class BrokenLink:
     provider: str
     label: str
     reconnect_url: str
-
-
-def label_of(services: Services, provider: str) -> str:
-    calendar = services.calendars.get(provider)
-    return calendar.label if calendar is not None else provider
 
 
 def linkable(services: Services) -> list[str]:
@@ -127,7 +109,8 @@ def redirect_uri(services: Services, provider: str) -> str:
     return f"{_base(services)}/oauth/{provider}/callback"
 
 
-def open_ticket(services: Services, sealed: str, *, provider: str) -> Ticket:
+def open_ticket(services: Services, sealed: str, *, provider: str) -> tuple[str, str]:
+    """(team id, user id) of whoever pressed this Connect button; `BadTicket` if not valid."""
     try:
         data = json.loads(services.storage.keys.decrypt(sealed))
     except (CryptoError, ValueError):
@@ -136,20 +119,17 @@ def open_ticket(services: Services, sealed: str, *, provider: str) -> Ticket:
         raise BadTicket("This Connect link belongs to another calendar.")
     if data.get("e", 0) < services.clock().timestamp():
         raise BadTicket("Open the Quickcal Home tab in Slack and press Connect again.")
-    return Ticket(team_id=str(data["t"]), user_id=str(data["u"]), provider=provider)
+    return str(data["t"]), str(data["u"])
 
 
 async def start_link(services: Services, *, provider: str, sealed: str) -> tuple[str, str]:
     """(authorize URL, browser-binding cookie value) for a Connect click."""
-    client = _oauth_provider(services, provider)
-    ticket = open_ticket(services, sealed, provider=provider)
+    client = oauth_provider(services, provider)
+    team_id, user_id = open_ticket(services, sealed, provider=provider)
     # The provider module makes the PKCE verifier; storage makes the state it is kept under.
     request = oauth.authorization_url(client, redirect_uri=redirect_uri(services, provider))
     state = await services.storage.issue_oauth_state(
-        team_id=ticket.team_id,
-        user_id=ticket.user_id,
-        provider=provider,
-        code_verifier=request.code_verifier,
+        team_id=team_id, user_id=user_id, provider=provider, code_verifier=request.code_verifier
     )
     return _with_state(request.url, state), _binding(services, state)
 
@@ -158,7 +138,7 @@ async def finish_link(
     services: Services, *, provider: str, params: dict[str, str], cookie: str | None
 ) -> CalendarLink:
     """Check everything, then exchange the code, read the account and save the link."""
-    client = _oauth_provider(services, provider)
+    client = oauth_provider(services, provider)
     state = params.get("state", "")
     if not state:
         raise StateRefused("The sign-in came back without its state. Press Connect again.")
@@ -173,7 +153,7 @@ async def finish_link(
         raise StateRefused("The sign-in took too long. Press Connect in Slack again.") from None
     except OAuthStateError:
         raise StateRefused("This sign-in was already used. Press Connect in Slack again.") from None
-    label = label_of(services, provider)
+    label = label_of(services.calendars, provider)
     if "error" in params or not params.get("code"):
         raise ProviderDenied(f"{label} did not give access, so nothing was linked.")
     try:
@@ -194,23 +174,6 @@ async def finish_link(
     return link
 
 
-async def disconnect(services: Services, *, team_id: str, user_id: str, provider: str) -> bool:
-    """Delete the link and revoke its token where the provider allows it; False if none."""
-    token = await services.storage.delete_link(team_id, user_id, provider)
-    if token is None:
-        return False
-    await revoke_quietly(services, provider, token)
-    return True
-
-
-async def revoke_quietly(services: Services, provider: str, token: OAuthToken) -> None:
-    """Revoke at the provider; a failure is logged, never raised (the link is gone here)."""
-    try:
-        await oauth.revoke(_oauth_provider(services, provider), token)
-    except ProviderError:
-        log.warning("revoking a %s token failed; it was deleted here", provider)
-
-
 async def broken_link_for(
     services: Services, *, team_id: str, user_id: str, provider: str
 ) -> BrokenLink | None:
@@ -219,13 +182,15 @@ async def broken_link_for(
     if link is None or link.status != "broken":
         return None
     url = connect_url(services, team_id=team_id, user_id=user_id, provider=provider)
-    return BrokenLink(provider=provider, label=label_of(services, provider), reconnect_url=url)
+    label = label_of(services.calendars, provider)
+    return BrokenLink(provider=provider, label=label, reconnect_url=url)
 
 
 async def tell_linked(services: Services, link: CalendarLink) -> None:
     """DM the person that the calendar is connected, and what comes next."""
-    label = label_of(services, link.provider)
-    who = f" as {link.email or link.display_name}" if (link.email or link.display_name) else ""
+    label = label_of(services.calendars, link.provider)
+    account = link.email or link.display_name
+    who = f" as {account}" if account else ""
     chosen = next((c.name for c in link.calendars if c.id == link.calendar_id), None)
     where = f" Events go to your calendar *{chosen}*." if chosen else ""
     text = (
@@ -250,7 +215,7 @@ def routes(services: Services) -> list[BaseRoute]:
                 services, provider=provider, sealed=request.query_params.get("ticket", "")
             )
         except LinkError as exc:
-            return _refusal(exc)
+            return result_page(exc.title, exc.message, ok=False, status_code=exc.status)
         response = RedirectResponse(url, status_code=302)
         response.headers["Cache-Control"] = "no-store"
         response.headers["Referrer-Policy"] = "no-referrer"
@@ -276,9 +241,9 @@ def routes(services: Services) -> list[BaseRoute]:
                 cookie=request.cookies.get(cookie_name),
             )
         except LinkError as exc:
-            return _refusal(exc)
+            return result_page(exc.title, exc.message, ok=False, status_code=exc.status)
         await tell_linked(services, link)
-        label = label_of(services, provider)
+        label = label_of(services.calendars, provider)
         page = result_page(
             f"{label} connected",
             f"Quickcal can now add events to {link.email or 'your calendar'}.",
@@ -292,10 +257,6 @@ def routes(services: Services) -> list[BaseRoute]:
         Route("/oauth/{provider}/start", start, methods=["GET"]),
         Route("/oauth/{provider}/callback", callback, methods=["GET"]),
     ]
-
-
-def _refusal(exc: LinkError) -> Response:
-    return result_page(exc.title, exc.message, ok=False, status_code=exc.status)
 
 
 async def _identify(
@@ -316,7 +277,8 @@ async def _identify(
     return account, await pending.get(provider)  # a refresh on the way keeps the newest
 
 
-def _oauth_provider(services: Services, provider: str) -> oauth.OAuthProvider:
+def oauth_provider(services: Services, provider: str) -> oauth.OAuthProvider:
+    """The provider's OAuth side; `UnknownProvider` unless this deployment links it."""
     if provider not in linkable(services):
         raise UnknownProvider("Quickcal does not link that calendar here.")
     return oauth.oauth_providers(services.settings.providers)[provider]

@@ -53,3 +53,15 @@ def _known_zone(name: str) -> bool:
     except (ZoneInfoNotFoundError, ValueError):
         return False
     return True
+
+
+async def locale_of(
+    services: Services, client: AsyncWebClient, *, team_id: str, user_id: str
+) -> str:
+    """The language of the person's Slack ("fr-FR"), from the directory; English if unknown."""
+    try:
+        members = await services.directory.members(client, team_id)
+    except SlackFailed:
+        return "en"
+    found = next((m.locale for m in members if m.id == user_id and m.locale), None)
+    return found or "en"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -36,6 +37,8 @@ _SECRET_KEYS = (
     "ticket",  # a Connect link's sealed ticket
 )
 _KEYS = "|".join(_SECRET_KEYS)
+# "state: creating" is a draft's state in prose; only `state=` and "state": "..." are OAuth's.
+_PROSE_KEYS = "|".join(k for k in _SECRET_KEYS if k != "state")
 
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     # Slack tokens: bot/user/app/refresh (xoxe.xoxp-...), configuration and app-level.
@@ -48,6 +51,11 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(rf"""(?i)(["']?\b(?:{_KEYS})["']?\s*[:=]\s*)(["'])(?:\\.|(?!\2).)*\2"""),
         rf"\1\2{REDACTED}\2",
     ),
+    # Unquoted "key: value" as libraries write it ("with code: 4/0Ad...").
+    (
+        re.compile(rf"""(?i)(?<![\w-])((?:{_PROSE_KEYS}):\s+)(?!["'\[{{(])[^\s'",;)}}]+"""),
+        rf"\1{REDACTED}",
+    ),
     # Form and query text: code=...&state=...
     (re.compile(rf"(?i)(?<![\w-])((?:{_KEYS})=)[^&\s'\",;)]+"), rf"\1{REDACTED}"),
     # Slack reply URLs, plain or percent-encoded.
@@ -56,6 +64,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 
 # Libraries that print whole requests and responses at DEBUG/INFO (slack_sdk logs token
 # responses; Bolt logs request bodies): from them, nothing after a body marker is kept.
+# (uvicorn logs paths and tracebacks only; its access formatter needs its `args`.)
 _LIBRARIES = (
     "slack_sdk",
     "slack_bolt",
@@ -63,7 +72,6 @@ _LIBRARIES = (
     "httpcore",
     "authlib",
     "aiohttp",
-    "uvicorn",
     "aiosqlite",  # logs every statement with its parameters at DEBUG
     "sqlalchemy",
     "psycopg",
@@ -101,25 +109,61 @@ class Redactor(logging.Filter):
             text = pattern.sub(replacement, text)
         return text
 
+    def clean(self, record: logging.LogRecord, text: str) -> str:
+        """`text` as `record` may print it: scrubbed, and bodies cut for libraries."""
+        if _from_library(record):
+            text = _without_body(text)
+        return self.scrub(text)
+
     def filter(self, record: logging.LogRecord) -> bool:
         if getattr(record, "_quickcal_redacted", False):
             return True
+        record._quickcal_redacted = True
         try:
             message = record.getMessage()
         except Exception:  # a broken format string: keep only the template
-            message = str(record.msg)
-        if record.name.split(".")[0] in _LIBRARIES:
-            message = _without_body(message)
-        record.msg = self.scrub(message)
-        record.args = None
+            message, record.args = str(record.msg), None
+        clean = self.clean(record, message)
+        if clean != message:
+            # Formatters such as uvicorn's access log read `args`: keep them, scrubbed,
+            # when that alone makes the message clean; else keep only the clean text.
+            args = self._scrubbed_args(record)
+            if args is not None:
+                record.msg, record.args = self.scrub(str(record.msg)), args
+            else:
+                record.msg, record.args = clean, None
         if record.exc_info and not record.exc_text:
             record.exc_text = logging.Formatter().formatException(record.exc_info)
         if record.exc_text:
             record.exc_text = self.scrub(record.exc_text)
         if record.stack_info:
             record.stack_info = self.scrub(record.stack_info)
-        record._quickcal_redacted = True
         return True
+
+    def _scrubbed_args(self, record: logging.LogRecord) -> Any:
+        if not isinstance(record.args, tuple) or not record.args:
+            return None
+        args = tuple(self._scrubbed(arg) for arg in record.args)
+        try:
+            candidate = self.scrub(str(record.msg)) % args
+        except (TypeError, ValueError, KeyError):
+            return None
+        return args if self.clean(record, candidate) == candidate else None
+
+    def _scrubbed(self, arg: object) -> object:
+        if arg is None or isinstance(arg, int | float):
+            return arg
+        text = str(arg)
+        clean = self.scrub(text)
+        return arg if clean == text else clean
+
+
+def _from_library(record: logging.LogRecord) -> bool:
+    # By logger name, or by source file: Bolt logs through the app's own logger.
+    if record.name.split(".", maxsplit=1)[0] in _LIBRARIES:
+        return True
+    path = Path(record.pathname).parts
+    return any(library in path for library in _LIBRARIES)
 
 
 def _without_body(message: str) -> str:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 import httpx
+from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.crypto import load_keyring
@@ -51,7 +52,10 @@ def slack_clients(settings: Settings) -> SlackClientFactory:
     default_token = settings.secret(settings.slack_bot_token)
 
     def client(token: str | None = None) -> AsyncWebClient:
-        return AsyncWebClient(token=token or default_token, base_url=settings.slack_api_url)
+        made = AsyncWebClient(token=token or default_token, base_url=settings.slack_api_url)
+        # Slack's 429s carry Retry-After: wait that long, twice at most, then fail plainly.
+        made.retry_handlers.append(AsyncRateLimitErrorRetryHandler(max_retry_count=2))
+        return made
 
     return client
 

@@ -50,14 +50,16 @@ def _provider(error: ProviderError, *, label: str) -> str:
     if isinstance(error, Unsupported):
         fields = ", ".join(error.fields) or "part of this event"
         return (
-            f"{label} can't store {user_text(fields, 200)}: {user_text(error.message, 300)}. "
+            f"{label} can't store {user_text(fields, 200)}: "
+            f"{user_text(error.message, 300).rstrip(' .')}. "
             "Edit the draft or choose another calendar."
         )
     if isinstance(error, RateLimited):
         seconds = max(1, round(error.retry_after))
         return f"{label} is busy right now. Your draft is kept: press Retry in {seconds} s."
     if isinstance(error, Rejected):
-        return f"{label} refused the event: {user_text(error.message, 500)}. Your draft is kept."
+        said = user_text(error.message, 500).rstrip(" .")
+        return f"{label} refused the event: {said}. Your draft is kept."
     if isinstance(error, Unavailable):
         return f"{label} didn't answer. Your draft is kept: press Retry in a moment."
     return f"{label} failed. Your draft is kept: press Retry in a moment."

@@ -9,6 +9,7 @@ import argparse
 import json
 import sys
 from datetime import datetime
+from pathlib import Path
 from typing import Any, TextIO
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -26,8 +27,6 @@ def _local_zone() -> str:
     except (OSError, ZoneInfoNotFoundError, ValueError):
         pass
     try:
-        from pathlib import Path
-
         target = str(Path("/etc/localtime").resolve())
         name = target.split("zoneinfo/", 1)[1]
         ZoneInfo(name)
@@ -90,7 +89,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("text", nargs="?", help="the message to read")
     parser.add_argument("--now", help="the writer's wall-clock time (ISO 8601); default: now")
     parser.add_argument("--tz", help="the writer's IANA zone; default: this machine's")
-    parser.add_argument("--locale", default="en", help="language of the message (en ja ko de fr es)")
+    parser.add_argument("--locale", default="en",
+                        help="language of the message (en ja ko de fr es)")
     parser.add_argument("--json", action="store_true", help="print the draft as JSON")
     parser.add_argument("--batch", action="store_true",
                         help='read JSON lines {"id","text","now","tz","locale"} on stdin')

@@ -10,11 +10,12 @@ from typing import Literal
 
 from nlp.lexicon import Lexicon
 from nlp.locales import lexicon
-from nlp.pattern import RUN_START, alt, compile_ci, key
+from nlp.pattern import alt, before, compile_low, key, matches
 from nlp.scan import Scan
 
-DateKind = Literal["ymd", "md", "dom", "offset", "weekday", "weekend", "monthend"]
-Week = Literal["plain", "next", "nextweek", "thisweek"]
+_DIGIT = re.compile(r"\d")
+DateKind = Literal["ymd", "md", "dom", "offset", "weekday", "weekend", "monthend", "month"]
+Week = Literal["plain", "next", "nextweek", "thisweek", "weekafter"]
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,7 @@ class DateSpec:
     year: int | None = None
     month: int = 0
     day: int = 0
-    offset: int = 0  # days from today ("tomorrow": 1)
+    offset: int = 0  # days from today ("tomorrow": 1); for "dom", months ahead
     weekday: int = 0  # 0 = Monday
     week: Week = "plain"
 
@@ -57,6 +58,11 @@ class _Patterns:
     weekday: re.Pattern[str]
     weekend: re.Pattern[str]
     month_end: re.Pattern[str]
+    week_end: re.Pattern[str]
+    year_end: re.Pattern[str]
+    month_word: re.Pattern[str]  # any month name: the month patterns run only when one is there
+    lead: re.Pattern[str]  # read backwards from a day phrase: "on", "am", "le"
+    weekday_lead: re.Pattern[str]  # "next", "this", "next week (on)"
 
 
 def _lead(lex: Lexicon) -> str:
@@ -77,9 +83,10 @@ def _patterns(code: str) -> _Patterns:
     ords = alt(lex.ordinal_suffixes, spaced=False) if lex.ordinal_suffixes else r"(?!x)x"
     day = r"(?<![\d:/.])(?P<day>\d{1,2})(?:" + ords + r")?(?![\d:])"
     year = r"(?:,?\s*(?P<year>\d{4})(?!\d))?"
+    # "December fifth", "the fifth of December": a word ordinal beside a month is a day.
+    day_any = r"(?:" + day + (r"|(?P<dayw>" + alt(lex.ordinal_words, spaced=sp) + r"))"
+                              if lex.ordinal_words else ")")
     weekday = alt(lex.weekdays, spaced=sp) + r"\.?"
-    wd_lead = r"(?:" + weekday + r",?\s+)?"
-    lead = _lead(lex)
     tail = _tail(lex)
     of = r"(?:" + alt(lex.of_words, spaced=sp) + r"\s+)?"
     marks = alt((*lex.am_words, *lex.pm_words, *lex.hour_suffixes), spaced=False)
@@ -88,52 +95,73 @@ def _patterns(code: str) -> _Patterns:
     froms = r"(?:" + alt(lex.from_words, spaced=sp) + r"\s+)?"
     numeric_sep = r"[/.]" if lex.dotted_dates else r"/"
     numeric = (
-        lead + wd_lead + r"(?<![\d/.:])(?P<a>\d{1,2})" + numeric_sep + r"(?P<b>\d{1,2})"
+        r"(?<![\d/.:])(?P<a>\d{1,2})" + numeric_sep + r"(?P<b>\d{1,2})"
         + r"(?:" + numeric_sep + r"(?P<year>\d{4}|\d{2})|\.)?(?![\d/])" + tail
     )
     suffixed = (
-        r"(?:(?P<year>\d{4})\s*" + alt(lex.year_suffix, spaced=False) + r"\s*)?(?P<month>\d{1,2})\s*"
+        r"(?:(?P<year>\d{4})\s*" + alt(lex.year_suffix, spaced=False)
+        + r"\s*)?(?P<month>\d{1,2})\s*"
         + alt(lex.month_suffix, spaced=False) + r"\s*(?P<day>\d{1,2})\s*"
         + alt(lex.day_suffix, spaced=False) + tail
     ) if lex.month_suffix else r"(?!x)x"
     dom_lead = alt(lex.day_of_month_lead, spaced=sp)
     if lex.day_suffix:
-        dom = r"(?<!\d)(?P<day>\d{1,2})\s*" + alt(lex.day_suffix, spaced=False) + r"(?!間|後)" + tail
+        # "3日" is the 3rd, but "3日間" (three days) and "3日後" (in three days) are lengths.
+        dom = r"(?<!\d)(?P<day>\d{1,2})\s*" + alt(lex.day_suffix, spaced=False) + r"(?!間|後)"
+        dom += tail
     elif lex.day_of_month_lead:
-        dom = lead + dom_lead + r"\s+(?P<day>\d{1,2})" + ords + r"(?!\w)"
+        dom = dom_lead + r"\s+(?:(?P<day>\d{1,2})" + ords + r"(?!\w)"
+        if lex.ordinal_words:
+            # "on the twenty-third": a word ordinal names a day only where no noun follows
+            # ("the first draft" is no date), i.e. before a joining word or nothing at all.
+            joins = alt((*lex.time_preps, *lex.with_words, *lex.from_words, *lex.range_seps,
+                         *lex.place_preps, *lex.for_words, *lex.name_joiners,
+                         *lex.in_words), spaced=sp)
+            dom += (r"|(?P<dayw>" + alt(lex.ordinal_words, spaced=sp)
+                    + r")(?![ \t]+(?!" + joins + r")[^\W\d_])")
+        dom += r")"
     else:
         dom = r"(?!x)x"
     rel_words = alt([*lex.relative_days, *lex.evening_days], spaced=sp)
-    mods = r"(?:(?P<mod>" + alt((*lex.this_words, *lex.next_words), spaced=sp) + r")\s+)?"
-    weeks = alt((*lex.next_week, *lex.this_week), spaced=sp)
+    mods = r"(?:(?P<mod>" + alt((*lex.this_words, *lex.next_words), spaced=sp) + r")"
+    mods += (r"\s+)?" if sp else r"\s*)?")
+    weeks = alt((*lex.next_week, *lex.this_week, *lex.week_after_next), spaced=sp)
     part = r"(?:" + alt(lex.week_particles, spaced=False) + r")?" if lex.week_particles else ""
     weekday_full = (
-        lead + r"(?:(?P<week1>" + weeks + r")\s*" + part + r"\s*" + lead + r")?" + mods
-        + r"(?P<weekday>" + weekday + r")"
+        r"(?P<weekday>" + weekday + r")"
         + r"(?:\s+(?P<after>" + alt(lex.next_after, spaced=sp) + r"))?"
         + r"(?:,?\s+(?P<week2>" + weeks + r"))?" + tail
     )
     return _Patterns(
-        iso=compile_ci(lead + wd_lead + r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?!\d)"),
-        numeric=compile_ci(numeric),
-        suffixed=compile_ci(lead + suffixed),
-        month_first=compile_ci(lead + wd_lead + month + r"\s*" + day + year + not_time + tail),
-        day_first=compile_ci(
-            lead + wd_lead + r"(?:" + dom_lead + r"\s+)?" + day + r"\s*" + of + month + year
+        iso=compile_low(r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?!\d)"),
+        numeric=compile_low(numeric),
+        suffixed=compile_low(suffixed),
+        month_first=compile_low(month + r"\s*(?:" + dom_lead + r"\s+)?" + day_any + year
+                                + not_time + tail),
+        day_first=compile_low(
+            r"(?:" + dom_lead + r"\s+)?" + day_any + r"\s*" + of + month + year
         ),
-        day_range_first=compile_ci(
+        day_range_first=compile_low(
             froms + r"(?<![\d:/.])(?P<day>\d{1,2})(?:" + ords + r")?\s*" + seps + r"\s*"
             + r"(?P<day2>\d{1,2})(?:" + ords + r")?\s*" + of + month + year
         ),
-        month_range=compile_ci(
+        month_range=compile_low(
             froms + month + r"\s*" + day + r"\s*" + seps + r"\s*(?P<day2>\d{1,2})(?:" + ords
             + r")?(?![\d:])" + year + not_time
         ),
-        dom=compile_ci(dom),
-        relative=compile_ci(lead + r"(?P<rel>" + rel_words + r")" + tail),
-        weekday=compile_ci(weekday_full),
-        weekend=compile_ci(lead + r"(?P<w>" + alt(lex.weekend, spaced=sp) + r")" + tail),
-        month_end=compile_ci(lead + r"(?P<w>" + alt(lex.month_end, spaced=sp) + r")" + tail),
+        dom=compile_low(dom),
+        relative=compile_low(r"(?P<rel>" + rel_words + r")" + tail),
+        weekday=compile_low(weekday_full),
+        weekend=compile_low(r"(?P<w>" + alt((*lex.weekend, *lex.next_weekend), spaced=sp) + r")"
+                            + tail),
+        month_end=compile_low(r"(?P<w>" + alt(lex.month_end, spaced=sp) + r")" + tail),
+        week_end=compile_low(r"(?P<w>" + alt(lex.week_end, spaced=sp) + r")" + tail),
+        month_word=compile_low(alt(lex.months, spaced=sp)),
+        year_end=compile_low(r"(?P<w>" + alt(lex.year_end, spaced=sp) + r")" + tail),
+        lead=compile_low(_lead(lex) + "$"),
+        weekday_lead=compile_low(
+            _lead(lex) + r"(?:(?P<week1>" + weeks + r")\s*" + part + r"\s*" + _lead(lex) + r")?"
+            + mods + "$"),
     )
 
 
@@ -158,20 +186,28 @@ def find_dates(scan: Scan, *, locale: str) -> list[DateAtom]:
     pats = _patterns(lex.code)
     atoms: list[DateAtom] = []
 
-    def add(match: re.Match[str], atom: DateAtom) -> None:
+    def add(match: re.Match[str], atom: DateAtom, *, week: Week | None = None) -> None:
+        start = min(match.start(), atom.start)
+        if week is None and (lead := before(pats.lead, scan.low, start)) is not None:
+            start = lead.start()
+        atom = DateAtom(atom.spec, start, atom.end, last=atom.last, day_part=atom.day_part)
         atoms.append(atom)
-        scan.take(match.start(), match.end(), "date")
+        scan.take(start, match.end(), "date")
 
-    for m in pats.iso.finditer(scan.view):
-        y, mo, d = int(m["year"]), int(m["month"]), int(m["day"])
-        if _valid(y, mo, d):
-            add(m, DateAtom(DateSpec("ymd", year=y, month=mo, day=d), m.start(), m.end()))
-    for m in pats.suffixed.finditer(scan.view):
+    digits = _DIGIT.search(scan.low) is not None
+    months = digits and pats.month_word.search(scan.low) is not None
+    wordy = bool(lex.ordinal_words) and not digits and pats.month_word.search(scan.low) is not None
+    for m in matches(pats.iso, scan.low) if digits else ():
+        year, mo, d = int(m["year"]), int(m["month"]), int(m["day"])
+        if _valid(year, mo, d):
+            add(m, DateAtom(DateSpec("ymd", year=year, month=mo, day=d), m.start(), m.end()))
+    for m in matches(pats.suffixed, scan.low) if digits else ():
         y, mo, d = _full_year(m["year"]), int(m["month"]), int(m["day"])
         if _valid(y, mo, d):
-            add(m, DateAtom(DateSpec("ymd" if y else "md", year=y, month=mo, day=d), m.start(), m.end()))
+            spec = DateSpec("ymd" if y else "md", year=y, month=mo, day=d)
+            add(m, DateAtom(spec, m.start(), m.end()))
     for pattern in (pats.day_range_first, pats.month_range):
-        for m in pattern.finditer(scan.view):
+        for m in matches(pattern, scan.low) if months else ():
             mo, d, d2 = lex.months[key(m["month"])], int(m["day"]), int(m["day2"])
             y = _full_year(m["year"])
             if d2 > d and _valid(y, mo, d) and _valid(y, mo, d2):
@@ -179,43 +215,56 @@ def find_dates(scan: Scan, *, locale: str) -> list[DateAtom]:
                 add(m, DateAtom(DateSpec(kind, year=y, month=mo, day=d), m.start(), m.end(),
                                 last=DateSpec(kind, year=y, month=mo, day=d2)))
     for pattern in (pats.month_first, pats.day_first):
-        for m in pattern.finditer(scan.view):
-            mo, d, y = lex.months[key(m["month"])], int(m["day"]), _full_year(m["year"])
+        for m in matches(pattern, scan.low) if months or wordy else ():
+            mo, y = lex.months[key(m["month"])], _full_year(m["year"])
+            d = int(m["day"]) if m["day"] else lex.ordinal_words[key(m["dayw"])]
             if _valid(y, mo, d):
                 add(m, DateAtom(DateSpec("ymd" if y else "md", year=y, month=mo, day=d),
                                 m.start(), m.end()))
-    for m in pats.numeric.finditer(scan.view):
+    for m in matches(pats.numeric, scan.low) if digits else ():
         a, b, y = int(m["a"]), int(m["b"]), _full_year(m["year"])
         mo, d = (a, b) if lex.date_order == "md" else (b, a)
         if _valid(y, mo, d):
-            add(m, DateAtom(DateSpec("ymd" if y else "md", year=y, month=mo, day=d), m.start(), m.end()))
-    for m in pats.relative.finditer(scan.view):
+            spec = DateSpec("ymd" if y else "md", year=y, month=mo, day=d)
+            add(m, DateAtom(spec, m.start(), m.end()))
+    for m in matches(pats.relative, scan.low):
         word = key(m["rel"])
         if word in lex.evening_days:
             offset, minutes = lex.evening_days[word]
-            add(m, DateAtom(DateSpec("offset", offset=offset), m.start(), m.end(), day_part=minutes))
+            spec = DateSpec("offset", offset=offset)
+            add(m, DateAtom(spec, m.start(), m.end(), day_part=minutes))
         else:
             add(m, DateAtom(DateSpec("offset", offset=lex.relative_days[word]), m.start(), m.end()))
-    for m in pats.weekend.finditer(scan.view):
-        add(m, DateAtom(DateSpec("weekend"), m.start(), m.end()))
-    for m in pats.month_end.finditer(scan.view):
+    for m in matches(pats.weekend, scan.low):
+        week: Week = "next" if key(m["w"]) in lex.next_weekend else "plain"
+        add(m, DateAtom(DateSpec("weekend", week=week), m.start(), m.end()))
+    for m in matches(pats.year_end, scan.low):
+        # The next Dec 31 from today on is this year's.
+        add(m, DateAtom(DateSpec("md", month=12, day=31), m.start(), m.end()))
+    for m in matches(pats.month_end, scan.low):
         add(m, DateAtom(DateSpec("monthend"), m.start(), m.end()))
-    for m in pats.weekday.finditer(scan.view):
-        add(m, DateAtom(DateSpec("weekday", weekday=lex.weekdays[key(m["weekday"])],
-                                 week=_week(lex, m)), m.start(), m.end()))
-    for m in pats.dom.finditer(scan.view):
-        d = int(m["day"])
+    for m in matches(pats.week_end, scan.low):
+        add(m, DateAtom(DateSpec("weekday", weekday=4), m.start(), m.end()))
+    for m in matches(pats.weekday, scan.low):
+        lead = before(pats.weekday_lead, scan.low, m.start())
+        week = _week(lex, m, lead)
+        spec = DateSpec("weekday", weekday=lex.weekdays[key(m["weekday"])], week=week)
+        add(m, DateAtom(spec, lead.start() if lead else m.start(), m.end()), week=week)
+    for m in matches(pats.dom, scan.low) if digits or lex.ordinal_words else ():
+        d = int(m["day"]) if m["day"] else lex.ordinal_words[key(m["dayw"])]
         if 1 <= d <= 31:
             add(m, DateAtom(DateSpec("dom", day=d), m.start(), m.end()))
     atoms.sort(key=lambda a: a.start)
     return atoms
 
 
-def _week(lex: Lexicon, m: re.Match[str]) -> Week:
-    week = m["week1"] or m["week2"]
+def _week(lex: Lexicon, m: re.Match[str], lead: re.Match[str] | None) -> Week:
+    week = (lead["week1"] if lead else None) or m["week2"]
     if week:
+        if key(week) in lex.week_after_next:
+            return "weekafter"
         return "nextweek" if key(week) in lex.next_week else "thisweek"
-    mod = m["mod"]
+    mod = lead["mod"] if lead else None
     if (mod and key(mod) in lex.next_words) or m["after"]:
         return "next"
     return "plain"
@@ -224,71 +273,13 @@ def _week(lex: Lexicon, m: re.Match[str]) -> Week:
 @lru_cache(maxsize=16)
 def _all_day_pattern(code: str) -> re.Pattern[str]:
     lex = lexicon(code)
-    return compile_ci(alt(lex.all_day, spaced=lex.spaced))
+    return compile_low(alt(lex.all_day, spaced=lex.spaced))
 
 
 def find_all_day(scan: Scan, *, locale: str) -> bool:
     """Whether the message says the event lasts all day ("all day", "終日"), consumed."""
-    m = _all_day_pattern(lexicon(locale).code).search(scan.view)
+    m = _all_day_pattern(lexicon(locale).code).search(scan.low)
     if m is None:
         return False
     scan.take(m.start(), m.end(), "date")
     return True
-
-
-@lru_cache(maxsize=16)
-def _link_patterns(code: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    lex = lexicon(code)
-    sp = lex.spaced
-    seps = alt((*lex.range_seps, *lex.from_seps), spaced=sp)
-    froms = alt(lex.from_words, spaced=sp)
-    shift = (r"(?:(?<!\d)(?P<num>\d{1,3})|(?P<word>" + alt(lex.number_words, spaced=sp) + r"))\s+(?P<unit>"
-             + alt(lex.units, spaced=sp) + r")\s+" + alt(lex.shift_words, spaced=sp) + r"\s*$")
-    return (compile_ci(RUN_START + r"[\s,]*" + seps + r"[\s,]*"), compile_ci(froms + r"\s*$"),
-            compile_ci(shift))
-
-
-def link_dates(scan: Scan, atoms: list[DateAtom], *, locale: str,
-               times: list[tuple[int, int]]) -> list[DateAtom]:
-    """Joins day phrases that belong together, consuming the words between them.
-
-    "Monday to Wednesday" (and "Monday 9am to Wednesday 5pm") is one range; "Friday the
-    4th" is the 4th; "a week from Friday" is Friday shifted by seven days.
-    """
-    lex = lexicon(locale)
-    sep, lead, shift = _link_patterns(lex.code)
-    out: list[DateAtom] = []
-    i = 0
-    while i < len(atoms):
-        atom = atoms[i]
-        nxt = atoms[i + 1] if i + 1 < len(atoms) else None
-        if nxt is not None and atom.last is None:
-            gap = "".join(ch for at, ch in enumerate(scan.text[atom.end:nxt.start], atom.end)
-                          if not any(a <= at < b for a, b in times))
-            if atom.spec.kind == "weekday" and nxt.spec.kind in ("dom", "md", "ymd") and \
-                    not gap.strip(" ,"):
-                out.append(DateAtom(nxt.spec, atom.start, nxt.end))
-                i += 2
-                continue
-            if sep.fullmatch(gap) and nxt.last is None:
-                m = sep.search(scan.text, atom.end)
-                if m is not None and m.start() < nxt.start:
-                    scan.take(m.start(), m.end(), "date")
-                start = atom.start
-                if (before := lead.search(scan.view[:atom.start])) is not None:
-                    scan.take(before.start(), before.end(), "date")
-                    start = before.start()
-                out.append(DateAtom(atom.spec, start, nxt.end, last=nxt.spec,
-                                    day_part=atom.day_part, last_end=nxt.end))
-                i += 2
-                continue
-        window = max(0, atom.start - 40)  # a shift phrase is short: look just before the day
-        if (m := shift.search(scan.view, window, atom.start)) is not None and \
-                lex.units[key(m["unit"])] >= 1440:
-            count = int(m["num"]) if m["num"] else lex.number_words[key(m["word"])]
-            scan.take(m.start(), m.end(), "date")
-            atom = DateAtom(atom.spec, m.start(), atom.end, day_part=atom.day_part,
-                            shift=count * lex.units[key(m["unit"])] // 1440)
-        out.append(atom)
-        i += 1
-    return out

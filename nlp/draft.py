@@ -105,7 +105,7 @@ class EventDraft(BaseModel):
         if self.end is not None:
             if _is_date(self.end) != _is_date(self.start):
                 raise ValueError("start and end must be of the same kind")
-            if not self.end > self.start:  # type: ignore[operator]
+            if not self.end > self.start:
                 raise ValueError("the end must come after the start")
         return self
 

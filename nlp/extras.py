@@ -3,51 +3,101 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
-from nlp.lengths import amount, minutes_of
+from nlp.lengths import amount, has_amount, minutes_of
 from nlp.locales import lexicon
-from nlp.pattern import RUN_START, alt, compile_ci
+from nlp.pattern import alt, before, compile_low, matches
 from nlp.scan import Scan
+
+# Slack writes links as <https://...|label>, channels as <#C123|name>, broadcasts as <!here>.
+_SLACK_LINK = re.compile(r"<(?:(?P<url>https?://[^|>\s]{1,2000})|#[A-Z0-9]{2,}|![a-z]{2,})"
+                         r"(?:\|[^>]{0,200})?>")
+# Slack writes emoji as shortcodes (":calendar:", ":+1:"): decoration, never part of a title.
+_SHORTCODE = re.compile(r"(?<!\w):[a-z0-9_+'-]{1,60}:(?!\w)")
+_BARE_URL = re.compile(r"(?<![\w/])(?P<url>https?://[^\s<>]{1,2000})")
+_MEETING_HOSTS = re.compile(r"^https?://(?:[\w-]+\.)*(?:zoom\.us|meet\.google\.com|teams\."
+                            r"microsoft\.com|teams\.live\.com|webex\.com|whereby\.com)(?:[/:?#]|$)",
+                            re.IGNORECASE)
+
+
+def find_links(scan: Scan) -> bool:
+    """Links, channel names, broadcasts and emoji shortcodes, taken out of the text (their
+    digits are no dates).
+
+    Returns whether one of the links is a video-meeting link (a Zoom or Meet URL).
+    """
+    online = False
+    if ":" in scan.view:
+        for m in matches(_SHORTCODE, scan.view):
+            scan.take(m.start(), m.end(), "noise")
+    if "<" not in scan.view and "://" not in scan.view:
+        return online
+    for pattern in (_SLACK_LINK, _BARE_URL):
+        for m in matches(pattern, scan.view):
+            url = m["url"]
+            meeting = url is not None and _MEETING_HOSTS.match(url) is not None
+            online = online or meeting
+            scan.take(m.start(), m.end(), "online_meeting" if meeting else "noise")
+    return online
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    reminders: tuple[re.Pattern[str], ...]
+    reminder_lead: re.Pattern[str]  # read backwards: "with a" in "with a 15 minute reminder"
+    online: re.Pattern[str]
+    platform: re.Pattern[str]
 
 
 @lru_cache(maxsize=16)
-def _patterns(code: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns(code: str) -> _Patterns:
     lex = lexicon(code)
     sp = lex.spaced
-    qty = amount(lex)
     leads = alt(lex.reminder_leads, spaced=sp)
-    before = alt(lex.reminder_before, spaced=sp)
+    ahead = alt(lex.reminder_before, spaced=sp)
     nouns = alt(lex.reminder_nouns, spaced=sp)
     arts = alt(lex.articles, spaced=sp)
-    reminder = compile_ci(
-        RUN_START + r",?\s*(?:(?P<lead>" + leads + r")\s*:?\s*(?:me\s+)?|(?:(?:"
-        + alt(lex.with_words, spaced=sp) + r")\s+)?(?:" + arts + r"\s+)?)" + qty
-        + r"(?:\s*(?P<before>" + before + r")|\s*-?\s*(?P<noun>" + nouns + r"))?"
+    withs = alt(lex.with_words, spaced=sp)
+    return _Patterns(
+        reminders=(
+            compile_low(leads + r"\s*(?P<colon>:)?\s*(?:me\s+)?" + amount(lex)
+                        + r"(?:\s*(?P<ahead>" + ahead + r"))?"),
+            compile_low(amount(lex, digits_only=True) + r"\s*-?\s*" + nouns),
+        ),
+        reminder_lead=compile_low(r",?\s*(?:" + withs + r"\s+)?(?:" + arts + r"\s+)?$"),
+        online=compile_low(alt(lex.online_words, spaced=sp)),
+        platform=compile_low(r"(?:" + alt(lex.online_preps, spaced=sp) + r")\s+"
+                             + alt(lex.online_platforms, spaced=sp)),
     )
-    online = compile_ci(alt(lex.online_words, spaced=sp))
-    platform = compile_ci(r"(?:" + alt(lex.online_preps, spaced=sp) + r")\s+"
-                          + alt(lex.online_platforms, spaced=sp))
-    return reminder, online, platform, compile_ci(alt(lex.online_platforms, spaced=sp))
 
 
 def find_reminder(scan: Scan, *, locale: str) -> int | None:
     """Minutes before the event to remind, consumed; None if the text asks for none."""
     lex = lexicon(locale)
-    for m in _patterns(lex.code)[0].finditer(scan.view):
-        if m["noun"] or (m["lead"] and m["before"]):
-            break
-    else:
+    if not has_amount(scan, locale=lex.code):
         return None
-    scan.take(m.start(), m.end(), "reminder")
-    return round(minutes_of(lex, m))
+    pats = _patterns(lex.code)
+    for pattern in pats.reminders:
+        for m in matches(pattern, scan.low):
+            groups = m.groupdict()
+            # "remind me 10 min" alone is no reminder; "remind me 10 min before" or
+            # "reminder: 10 min" is.
+            if "colon" in groups and not (groups["colon"] or groups["ahead"]):
+                continue
+            lead = before(pats.reminder_lead, scan.low, m.start())
+            start = lead.start() if lead is not None else m.start()
+            scan.take(start, m.end(), "reminder")
+            return round(minutes_of(lex, m))
+    return None
 
 
 def find_online(scan: Scan, *, locale: str) -> bool:
     """Whether the event is an online meeting; "on Zoom" leaves the title, "Zoom call" stays."""
-    _, online, platform, _names = _patterns(lexicon(locale).code)
-    m = platform.search(scan.view)
+    pats = _patterns(lexicon(locale).code)
+    m = pats.platform.search(scan.low)
     if m:
         scan.take(m.start(), m.end(), "online_meeting")
         return True
-    return online.search(scan.view) is not None
+    return pats.online.search(scan.low) is not None

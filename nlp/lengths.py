@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from nlp.lexicon import Lexicon
 from nlp.locales import lexicon
-from nlp.pattern import alt, compile_ci, key
+from nlp.pattern import alt, before, compile_low, key, matches
 from nlp.scan import Scan
 
 DAY = 1440
@@ -26,26 +26,52 @@ class Length:
 
 @dataclass(frozen=True)
 class _Patterns:
-    relative: re.Pattern[str]
-    duration: re.Pattern[str]
-    amount: str
+    relative: tuple[re.Pattern[str], ...]
+    duration: tuple[re.Pattern[str], ...]
+    article: re.Pattern[str]  # read backwards: "a" in "a 30 min call"
+    unit: re.Pattern[str]  # any unit word: no match, no length to look for
 
 
-def amount(lex: Lexicon) -> str:
-    """A number and a unit ("2 hours", "an hour", "1.5h", "half an hour") as named groups."""
+def amount(lex: Lexicon, *, digits_only: bool = False) -> str:
+    """A number and a unit ("2 hours", "an hour", "1.5h", "half an hour") as named groups.
+
+    `digits_only` keeps just the "2 hours" form: it opens with a digit, which the regex
+    engine skips ahead on, so a bare amount can be searched for cheaply.
+    """
     sp = lex.spaced
-    number = r"(?:(?<![\d.,])(?P<num>\d{1,6}(?:[.,]\d{1,3})?)|(?P<word>" + alt(lex.number_words, spaced=sp) + r"))"
-    unit = r"(?P<unit>" + alt(lex.units, spaced=False) + r")" + (r"(?!\w)" if sp else "")
+    num = r"(?P<num>\d(?<![\d.,]\d)\d{0,5}(?:[.,]\d{1,3})?)"
+    unit = r"(?P<unit>" + alt(lex.units, spaced=False) + r")"
+    # "1h30", "1 hour 30 min": minutes after an hour count too.
+    minute_units = alt([u for u, size in lex.units.items() if size == 1], spaced=False)
+    joins = r"(?:" + alt(lex.from_seps, spaced=sp) + r"\s+)?" if lex.from_seps else ""
+    more = (r"(?:(?<=h)(?P<more>[0-5]\d)(?:" + minute_units + r")?(?!\w)"
+            + r"|\s+" + joins + r"(?P<more2>[0-5]?\d)\s*" + minute_units + r"(?!\w)"
+            + (r"|(?!\w))" if sp else r"|)"))
+    unit += more
+    if digits_only:
+        return num + r"\s*-?\s*" + unit
+    number = r"(?:" + num + r"|(?P<word>" + alt(lex.number_words, spaced=sp) + r"))"
     half = r"(?P<half>" + alt(lex.half_an_hour, spaced=sp) + r")"
     return r"(?:" + half + r"|" + number + r"\s*-?\s*" + unit + r")"
 
 
 def minutes_of(lex: Lexicon, m: re.Match[str]) -> float:
     """The minutes an `amount` match stands for."""
-    if m["half"]:
+    groups = m.groupdict()
+    if groups.get("half"):
         return 30.0
-    count = float(m["num"].replace(",", ".")) if m["num"] else float(lex.number_words[key(m["word"])])
-    return count * lex.units[key(m["unit"])]
+    if groups.get("num"):
+        count = float(groups["num"].replace(",", "."))
+    else:
+        count = float(lex.number_words[key(groups["word"])])
+    size = lex.units[key(groups["unit"])]
+    extra = groups.get("more") or groups.get("more2")
+    return count * size + (int(extra) if extra and size == 60 else 0)
+
+
+def _unit(lex: Lexicon, m: re.Match[str]) -> int:
+    groups = m.groupdict()
+    return 30 if groups.get("half") else lex.units[key(groups["unit"])]
 
 
 @lru_cache(maxsize=16)
@@ -53,29 +79,39 @@ def _patterns(code: str) -> _Patterns:
     lex = lexicon(code)
     sp = lex.spaced
     qty = amount(lex)
+    digits = amount(lex, digits_only=True)
     ins = alt(lex.in_words, spaced=sp)
-    afters = alt(lex.after_words, spaced=False)
-    relative = r"(?:(?P<in>" + ins + r")\s+)?" + qty + r"(?:\s*(?P<after>" + afters + r"))?"
+    afters = r"(?P<after>" + alt(lex.after_words, spaced=False) + r")"
     fors = alt(lex.for_words, spaced=sp)
     arts = alt(lex.articles, spaced=sp)
-    duration = (
-        r"(?P<paren>\(\s*)?(?:" + fors + r"\s+(?:" + arts + r"\s+)?|" + arts + r"\s+)?" + qty
-        + r"(?(paren)\s*\))"
+    return _Patterns(
+        relative=(compile_low(ins + r"\s+" + qty + r"(?:\s*" + afters + r")?"),
+                  compile_low(digits + r"\s*" + afters),
+                  compile_low(qty + r"\s*" + afters)),
+        duration=(compile_low(fors + r"\s+(?:" + arts + r"\s+)?" + qty),
+                  compile_low(r"\(\s*" + qty + r"\s*\)"),
+                  compile_low(digits)),
+        article=compile_low(arts + r"\s+$"),
+        unit=compile_low(alt((*lex.units, *lex.half_an_hour), spaced=False)),
     )
-    return _Patterns(compile_ci(relative), compile_ci(duration), qty)
+
+
+def has_amount(scan: Scan, *, locale: str) -> bool:
+    """Whether the text holds any unit word at all ("min", "hours", "時間"): a cheap gate."""
+    return _patterns(lexicon(locale).code).unit.search(scan.low) is not None
 
 
 def find_relative(scan: Scan, *, locale: str) -> Length | None:
     """An offset from now ("in 2 hours", "2時間後に"), consumed; days and weeks count too."""
     lex = lexicon(locale)
-    for m in _patterns(lex.code).relative.finditer(scan.view):
-        if m["in"] or m["after"]:
-            break
-    else:
+    if not has_amount(scan, locale=lex.code):
         return None
-    scan.take(m.start(), m.end(), "date")
-    unit = 30 if m["half"] else lex.units[key(m["unit"])]
-    return Length(minutes_of(lex, m), m.start(), m.end(), unit=unit)
+    for pattern in _patterns(lex.code).relative:
+        m = pattern.search(scan.low)
+        if m is not None:
+            scan.take(m.start(), m.end(), "date")
+            return Length(minutes_of(lex, m), m.start(), m.end(), unit=_unit(lex, m))
+    return None
 
 
 def find_duration(scan: Scan, *, locale: str, days: bool) -> Length | None:
@@ -84,10 +120,17 @@ def find_duration(scan: Scan, *, locale: str, days: bool) -> Length | None:
     Lengths in days count only when `days` (an all-day event: "for 3 days").
     """
     lex = lexicon(locale)
-    for m in _patterns(lex.code).duration.finditer(scan.view):
-        minutes = minutes_of(lex, m)
-        if minutes <= 0 or (minutes >= DAY and not days) or minutes > 366 * DAY:
-            continue
-        scan.take(m.start(), m.end(), "duration")
-        return Length(minutes, m.start(), m.end())
+    if not has_amount(scan, locale=lex.code):
+        return None
+    pats = _patterns(lex.code)
+    for pattern in pats.duration:
+        for m in matches(pattern, scan.low):
+            minutes = minutes_of(lex, m)
+            if minutes <= 0 or (minutes >= DAY and not days) or minutes > 366 * DAY:
+                continue
+            start = m.start()
+            if pattern is pats.duration[-1] and (art := before(pats.article, scan.low, start)):
+                start = art.start()
+            scan.take(start, m.end(), "duration")
+            return Length(minutes, start, m.end())
     return None

@@ -25,6 +25,8 @@ class Lexicon:
     code: str
     # Spaced languages get word boundaries; ja/ko words glue to digits and particles.
     spaced: bool = True
+    # Written without spaces between words (ja): the title closes the gaps phrases leave.
+    unspaced_title: bool = False
     date_order: Literal["md", "dm"] = "md"
     dotted_dates: bool = False  # "3.4." is a date (de)
     months: Table = field(default_factory=_empty)
@@ -34,6 +36,7 @@ class Lexicon:
     plural_groups: Words = ()  # "weekdays" alone is a weekly rule; "weekday" is not
     ordinal_suffixes: Words = ()
     day_of_month_lead: Words = ()  # "the" in "the 3rd"
+    ordinal_words: Table = field(default_factory=_empty)  # "the twenty-third": 23
     of_words: Words = ()  # "3rd of December", "23 de diciembre"
     year_suffix: Words = ()
     month_suffix: Words = ()
@@ -41,6 +44,8 @@ class Lexicon:
     relative_days: Table = field(default_factory=_empty)  # "tomorrow": 1
     evening_days: Mapping[str, tuple[int, int]] = field(default_factory=dict)  # "tonight"
     day_parts: Table = field(default_factory=_empty)  # "morning": 540 minutes
+    # A meal word only steers a bare hour ("dinner at 8" is 20:00); it sets no time itself.
+    meals: Table = field(default_factory=_empty)
     named_times: Table = field(default_factory=_empty)  # "noon": 720, "midnight": 1440
     am_words: Words = ()
     pm_words: Words = ()
@@ -49,6 +54,11 @@ class Lexicon:
     hour_suffixes: Words = ()
     minute_suffixes: Words = ()
     half_words: Words = ()
+    # Minutes moved from the hour named next ("half past 2", de "halb 3" = 2:30: -30).
+    hour_leads: Table = field(default_factory=_empty)
+    hour_tails: Table = field(default_factory=_empty)  # after the hour: es "3 y media" +30
+    approx_suffixes: Words = ()  # "3ish", "noonish": still that time
+    military_suffixes: Words = ()  # "1500h", "1500 hrs": a four-digit 24-hour clock
     time_preps: Words = ()
     time_particles: Words = ()  # after a time: ja "に", ko "에"
     date_preps: Words = ()
@@ -58,9 +68,14 @@ class Lexicon:
     next_after: Words = ()  # "vendredi prochain"
     next_week: Words = ()
     this_week: Words = ()
+    week_after_next: Words = ()  # ja "再来週の月曜日"
     week_particles: Words = ()  # ja "来週の火曜日"
     weekend: Words = ()
+    next_weekend: Words = ()
     month_end: Words = ()
+    next_month: Words = ()  # "the 3rd of next month"
+    week_end: Words = ()  # "end of the week": the work week's Friday
+    year_end: Words = ()
     in_words: Words = ()  # "in 2 hours"
     shift_words: Words = ()  # "a week from Friday"
     after_words: Words = ()  # "2時間後", "30분 후에", "from now"
@@ -79,17 +94,27 @@ class Lexicon:
     nth: Table = field(default_factory=_empty)  # "second": 2, "last": -1
     of_every_month: Words = ()
     day_word: Words = ()  # "day" in "the last day of every month"
+    rule_leads: Words = ()  # "on the" before a rule's day: "on the last day of every month"
     until_words: Words = ()
+    except_words: Words = ()  # "every day except weekends"
+    until_suffixes: Words = ()  # after the date: ja "12月20日まで", ko "12월 20일까지"
     times_words: Words = ()  # "6 times"
+    times_prefixes: Words = ()  # "x10"
     for_words: Words = ()  # "for 2 hours"
     fillers: Words = ()  # leading command and filler words
+    filler_nouns: Words = ()  # after a filler word these make it a noun: "book club"
+    polite_tail: Words = ()  # trailing politeness dropped from the title ("pls", "thanks")
     edge_joiners: Words = ()  # dropped at either end of the title
     with_words: Words = ()
     name_joiners: Words = ()
+    group_nouns: Words = ()  # "with Tokyo office": a capitalised word before these is a group
+    not_names: Words = ()  # capitalised words that open a group, not a name: "The", "My"
     name_suffixes: Words = ()  # ja "Adeleと"
     place_preps: Words = ()
     place_suffixes: Words = ()  # ja "会議室Aで", ko "강남역에서"
+    place_links: Words = ()  # small words inside a place name: "Bank of America"
     lowercase_places: Words = ()  # "at home": a place though not capitalised
+    place_nouns: Words = ()  # "in conf room B": lower-case words ending in one are a place
     place_articles: Words = ()  # "en la Sala 4B": the article may lead the place
     online_words: Words = ()  # detected anywhere, kept in the title
     online_platforms: Words = ()  # "on Zoom": taken out of the title

@@ -3,9 +3,12 @@
 The finders run in a fixed order over one `Scan`; each consumes the characters it
 reads so later finders cannot misread them ("12th" in a quoted place is no date):
 
-    contacts -> reminder -> online -> quoted place -> recurrence -> all-day -> dates
-    -> relative ("in 2 hours") -> times -> zone -> day parts -> duration -> names
-    -> place -> title (what is left)
+    links -> contacts -> reminder -> online -> quoted place -> recurrence -> all-day -> dates
+    -> month days ("the 3rd of next month", "until March") -> relative ("in 2 hours")
+    -> times -> ranges (days that belong together) -> zone
+    -> day parts -> duration -> names -> place -> title (what is left)
+
+`schedule.plan` then places what was found on the calendar relative to `now`.
 """
 
 from __future__ import annotations
@@ -14,18 +17,20 @@ from datetime import datetime
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from nlp.dates import find_all_day, find_dates, link_dates
+from nlp.dates import find_all_day, find_dates
 from nlp.draft import Attendee, EventDraft
-from nlp.extras import find_online, find_reminder
+from nlp.extras import find_links, find_online, find_reminder
 from nlp.lengths import find_duration, find_relative
 from nlp.locales import lexicon
+from nlp.months import find_month_days
 from nlp.people import find_contacts, find_names
 from nlp.places import find_place, find_quoted_place
+from nlp.ranges import link_dates
 from nlp.recurrence import find_recurrence
 from nlp.scan import Scan
-from nlp.schedule import Found, plan
-from nlp.times import find_day_parts, find_times
-from nlp.title import make_title
+from nlp.schedule import Found, Schedule, plan
+from nlp.times import find_day_parts, find_meal, find_times
+from nlp.title import make_title, title_spans
 from nlp.zones import find_zone
 
 MAX_TEXT = 4096  # characters read; the rest of a longer message is kept only in the description
@@ -47,34 +52,42 @@ def parse(text: str, *, now: datetime, tz: str, locale: str = "en") -> EventDraf
     writer_zone = _zone(tz)
     now = now.replace(tzinfo=writer_zone) if now.tzinfo is None else now.astimezone(writer_zone)
     scan = Scan(text[:MAX_TEXT])
+    linked_meeting = find_links(scan)
     contacts = find_contacts(scan)
     reminder = find_reminder(scan, locale=code)
-    online = find_online(scan, locale=code)
+    online = find_online(scan, locale=code) or linked_meeting
     quoted_place = find_quoted_place(scan, locale=code)
     rule = find_recurrence(scan, locale=code)
     all_day = find_all_day(scan, locale=code)
-    dates = find_dates(scan, locale=code)
+    dates = find_month_days(scan, find_dates(scan, locale=code), locale=code)
     relative = find_relative(scan, locale=code)
     times = find_times(scan, locale=code)
     dates = link_dates(scan, dates, locale=code, times=[(t.start, t.end) for t in times])
     zone_name = None
     for atom in times:
-        zone_name = find_zone(scan, after=atom.end, locale=code)
-        if zone_name:
-            break
+        # The first zone names the event's; a later one restates it ("9am PST / 12pm EST").
+        named = find_zone(scan, after=atom.end, locale=code)
+        zone_name = zone_name or named
     day_parts = find_day_parts(scan, locale=code, times=times)
+    meal = find_meal(scan, locale=code) if times and not day_parts else None
     duration = find_duration(scan, locale=code, days=not times)
     names = find_names(scan, locale=code)
     place = quoted_place or find_place(scan, locale=code)
     event_zone = _zone(zone_name) if zone_name else writer_zone
-    schedule = plan(
-        Found(dates=dates, times=times, day_parts=day_parts, relative=relative,
-              duration=duration, rule=rule, all_day=all_day),
-        lex=lex, text=scan.text, now=now, zone=event_zone,
-    )
+    found = Found(dates=dates, times=times, day_parts=day_parts, relative=relative,
+                  duration=duration, rule=rule, all_day=all_day, meal=meal)
+    try:
+        schedule = plan(found, lex=lex, text=scan.text, now=now, zone=event_zone)
+    except OverflowError:
+        # A day past year 9999 ("in 999999 weeks"): no date the calendar can hold, so
+        # the draft has none and the bot asks, as for a message without a date.
+        schedule = Schedule()
+    title = make_title(scan.remaining(), locale=code)
+    for start, end in title_spans(scan, title):
+        scan.take(start, end, "title")
     attendees = tuple(person for _, person in sorted([*names, *contacts], key=lambda p: p[0]))
     return EventDraft(
-        title=make_title(scan.remaining(), locale=code),
+        title=title,
         start=schedule.start,
         end=schedule.end if schedule.start is not None else None,
         all_day=schedule.start is not None and not isinstance(schedule.start, datetime),

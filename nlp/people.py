@@ -8,37 +8,47 @@ from functools import lru_cache
 from nlp.draft import Attendee
 from nlp.lexicon import Lexicon
 from nlp.locales import lexicon
-from nlp.pattern import alt, compile_ci
+from nlp.pattern import alt, compile_low, matches
 from nlp.scan import Scan
 
 MENTION = re.compile(r"<@(?P<id>[UW][A-Z0-9]{2,})(?:\|[^>]{0,80})?>")
 MAILTO = re.compile(r"<mailto:(?P<email>[^|>\s]{1,254})(?:\|[^>]{0,254})?>")
 EMAIL = re.compile(r"(?<![\w.+-])(?P<email>[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8})")
-# A name is one or two capitalised words; "The"/"My" open a group, not a name.
-_NOT_NAMES = frozenset({
-    "the", "my", "our", "your", "his", "her", "their", "team", "everyone", "all", "a", "an",
-    "me", "us", "them", "him", "everybody", "i", "you", "we", "they", "it",
-})
 
 
 @lru_cache(maxsize=16)
 def _with_pattern(code: str) -> re.Pattern[str]:
     lex = lexicon(code)
-    word = r"(?:[A-Z\u00c0-\u00de][\w'’.-]*)"
+    # A capitalised word, or any handle written with "@" ("@sam").
+    word = r"(?:@?[A-Z\u00c0-\u00de][\w'’.-]*|@[a-z][\w.-]{1,30})"
     name = word + r"(?:[ ]" + word + r")?"
     joiners = r"(?i:" + alt(lex.name_joiners) + r")"
     joiner = r"\s*(?:,\s*(?:" + joiners + r"\s+)?|\s+" + joiners + r"\s+|\s*&\s*)\s*"
-    slot = r"(?:" + name + r"|\x00+)"
+    group = r"(?:[ ]" + alt(lex.group_nouns) + r")?" if lex.group_nouns else ""
+    slot = r"(?:" + name + group + r"|\x00+)"
     return re.compile(
-        r"(?i:" + alt(lex.with_words, spaced=lex.spaced) + r")\s*(?P<names>" + slot + r"(?:"
-        + joiner + slot + r")*)"
+        r"(?<![/\w])(?i:" + alt(lex.with_words, spaced=lex.spaced) + r")\s*(?P<names>" + slot
+        + r"(?:" + joiner + slot + r")*)"
     )
+
+
+@lru_cache(maxsize=16)
+def _group_pattern(code: str) -> re.Pattern[str]:
+    """A group noun after a name ("Tokyo office", "Sales team"): the name is a group."""
+    return re.compile(r"[ ]" + alt(lexicon(code).group_nouns) + r"$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=16)
+def _joiner_pattern(code: str) -> re.Pattern[str]:
+    """What separates names in a list: "," "and" "&" (kept, to count offsets)."""
+    return re.compile(r"(\s*(?:,|" + alt(lexicon(code).name_joiners) + r")\s*)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=16)
 def _suffix_pattern(code: str) -> re.Pattern[str]:
     lex = lexicon(code)
-    return compile_ci(r"(?P<name>[A-Za-z][\w.'-]*|[\u30a0-\u30ff]{2,}|[\u4e00-\u9fff]{1,4}さん)"
+    return compile_low(r"(?<![\w.'-])(?P<name>[A-Za-z][\w.'-]{0,40}|[\u30a0-\u30ff]{2,20}|"
+                      r"[\u4e00-\u9fff]{1,4}さん)"
                       + alt(lex.name_suffixes, spaced=False))
 
 
@@ -48,17 +58,23 @@ Found = list[tuple[int, Attendee]]  # each person with where the text names them
 def find_contacts(scan: Scan) -> Found:
     """Slack mentions and e-mail addresses anywhere; they stay in the title."""
     found: Found = []
+    if "@" not in scan.view and "<" not in scan.view:
+        return found
     for pattern, kind, group in ((MENTION, "slack", "id"), (MAILTO, "email", "email"),
                                  (EMAIL, "email", "email")):
-        for m in pattern.finditer(scan.view):
-            found.append((m.start(), Attendee(kind=kind, value=m[group])))  # type: ignore[arg-type]
+        for m in matches(pattern, scan.view):
+            found.append((m.start(), Attendee(kind=kind, value=m[group])))
             scan.take(m.start(), m.end(), "attendee")
     return found
 
 
 def _is_name(lex: Lexicon, word: str) -> bool:
     first = word.split(maxsplit=1)[0]
-    return (first.lower() not in _NOT_NAMES and not first.lower().endswith(("'s", "’s"))
+    if word.startswith("@"):
+        return len(word) > 2
+    if len(word) < 2:  # "M/W/F": a lone letter is no name
+        return False
+    return (first.lower() not in lex.not_names and not first.lower().endswith(("'s", "’s"))
             and first.lower() not in lex.name_joiners)
 
 
@@ -67,15 +83,18 @@ def find_names(scan: Scan, *, locale: str) -> Found:
     lex = lexicon(locale)
     found: Found = []
     if lex.with_words:
-        for m in _with_pattern(lex.code).finditer(scan.view):
-            joined = alt(lex.name_joiners)
+        split = _joiner_pattern(lex.code)
+        group = _group_pattern(lex.code)
+        for m in matches(_with_pattern(lex.code), scan.view):
             at = m.start("names")
-            for part in re.split(r"(\s*(?:,|" + joined + r")\s*)", m["names"], flags=re.IGNORECASE):
+            for part in split.split(m["names"]):
                 name = part.strip(" \x00.")
-                if name and _is_name(lex, name) and not re.fullmatch(joined + "|,", name, re.I):
-                    found.append((at, Attendee(kind="name", value=name)))
+                if name and not split.fullmatch(part) and _is_name(lex, name) and \
+                        not (lex.group_nouns and group.search(name)):
+                    found.append((at, Attendee(kind="name", value=name.lstrip("@"))))
                 at += len(part)
     if lex.name_suffixes:
-        for m in _suffix_pattern(lex.code).finditer(scan.view):
-            found.append((m.start(), Attendee(kind="name", value=m["name"])))
+        for m in matches(_suffix_pattern(lex.code), scan.low):
+            name = scan.text[m.start("name"):m.end("name")]
+            found.append((m.start(), Attendee(kind="name", value=name)))
     return found

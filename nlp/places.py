@@ -6,10 +6,11 @@ import re
 from functools import lru_cache
 
 from nlp.locales import lexicon
-from nlp.pattern import alt, compile_ci
+from nlp.pattern import alt, compile_low
 from nlp.scan import Scan
 
 _QUOTES = r"[\"“”«»「」『』]"
+_ANY_QUOTE = re.compile(_QUOTES)
 
 
 @lru_cache(maxsize=16)
@@ -17,36 +18,56 @@ def _patterns(code: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     lex = lexicon(code)
     sp = lex.spaced
     preps = alt(lex.place_preps, spaced=sp)
-    quoted = compile_ci(r"(?:" + preps + r"|@)\s*" + _QUOTES + r"(?P<place>[^\"“”«»「」『』\x00]{1,120})"
-                        + _QUOTES)
+    quoted = compile_low(r"(?:" + preps + r"|@)\s*" + _QUOTES
+                         + r"(?P<place>[^\"“”«»「」『』\x00]{1,120})" + _QUOTES)
     cap = r"[A-Z\u00c0-\u00de][\w'’&.-]*"
-    tail = r"(?:[ ]+(?:" + cap + r"|\d+\w*|[A-Z]|\(\w[\w ]*\)|of|de|du|la|the|on|&))*"
-    head = r"(?:(?:" + alt(lex.place_articles) + r")\s+)?(?:" + cap + r"|(?i:" + alt(
-        lex.lowercase_places) + r"))"
-    plain = re.compile(r"(?:(?i:" + preps + r")\s+|@\s*)(?P<place>" + head + tail + r")")
-    suffixed = compile_ci(r"(?:^|(?<=[\s\x00]))(?P<place>[^\s\x00]{1,30}?)" + alt(
+    links = alt(lex.place_links)
+    nouns = r"|(?i:" + alt(lex.place_nouns) + r")" if lex.place_nouns else ""
+    tail = r"(?:[ ]+(?:" + cap + r"|\d+\w*|[A-Z]|\(\w[\w ]*\)|" + links + nouns + r"))*"
+    articles = r"(?i:" + alt(lex.place_articles) + r")"
+    # "the cafeteria": after an article one plain word names a place too.
+    # "conf room B", "the big kitchen": a few plain words that end in a place noun.
+    nouned = (r"(?:[a-z\u00e0-\u00ff][\w'’-]*[ ]+){0,2}(?i:" + alt(lex.place_nouns) + r")"
+              if lex.place_nouns else r"(?!x)x")
+    head = (r"(?:(?:" + articles + r"\s+)?(?:" + nouned + r"|" + cap + r"|(?i:"
+            + alt(lex.lowercase_places) + r"))|" + articles
+            + r"\s+[a-z\u00e0-\u00ff][\w'’-]{2,}(?!\w)"
+            + r"|\d{1,5}[ ]+" + cap + r")")  # "123 Main St"
+    # "@ Blue Bottle" is a place; "@Adele" (no space) names a person.
+    plain = re.compile(r"(?:(?i:" + preps + r")\s+|@\s+)(?P<place>" + head + tail + r")")
+    suffixed = compile_low(r"(?:^|(?<=[\s\x00]))(?P<place>[^\s\x00]{2,30}?)" + alt(
         lex.place_suffixes, spaced=False)) if lex.place_suffixes else re.compile(r"(?!x)x")
     return quoted, plain, suffixed
 
 
+@lru_cache(maxsize=16)
+def _dangling(code: str) -> re.Pattern[str]:
+    """A link word left at the end of a place ("Blue Bottle on")."""
+    return re.compile(r"\s+" + alt(lexicon(code).place_links) + r"$")
+
+
 def find_quoted_place(scan: Scan, *, locale: str) -> str | None:
     """A quoted location ("at \"The 12th Street Grill\""), read before any other phrase."""
-    m = _patterns(lexicon(locale).code)[0].search(scan.view)
+    if _ANY_QUOTE.search(scan.view) is None:
+        return None
+    m = _patterns(lexicon(locale).code)[0].search(scan.low)
     if m is None:
         return None
     scan.take(m.start(), m.end(), "location")
-    return m["place"].strip()
+    return scan.text[m.start("place"):m.end("place")].strip()
 
 
 def find_place(scan: Scan, *, locale: str) -> str | None:
     """The location of the event, consumed with its preposition; None if there is none."""
     _, plain, suffixed = _patterns(lexicon(locale).code)
-    for pattern in (plain, suffixed):
-        m = pattern.search(scan.view)
+    for pattern, text in ((plain, scan.view), (suffixed, scan.low)):
+        m = pattern.search(text)
         if m:
-            place = m["place"].strip(" ,.;:!?")
-            place = re.sub(r"\s+(?:of|de|du|la|the|on|&)$", "", place)
+            place = scan.text[m.start("place"):m.end("place")].strip(" ,.;:!?")
+            place = _dangling(lexicon(locale).code).sub("", place)
             if place:
-                scan.take(m.start(), m.start("place") + len(place), "location")
+                # A preposition leads a place; a particle (ko "에서") closes it.
+                end = m.end() if pattern is suffixed else m.start("place") + len(place)
+                scan.take(m.start(), end, "location")
                 return place
     return None

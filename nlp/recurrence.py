@@ -1,4 +1,4 @@
-"""Recurrence: repeat phrases ("every Mon/Wed", "the last Thursday of every month") as RRULE parts."""
+"""Recurrence: repeat phrases ("every Mon/Wed", "the last Thursday of a month") as RRULE parts."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from nlp.lexicon import Lexicon
 from nlp.locales import lexicon
-from nlp.pattern import RUN_START, alt, compile_ci, key
+from nlp.pattern import RUN_START, alt, compile_low, key
 from nlp.scan import Scan
 
 DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -26,6 +26,7 @@ class Rule:
     count: int | None = None
     count_span: tuple[int, str] | None = None  # "for 8 weeks": (8, "WEEKLY")
     until_at: int | None = None  # where the UNTIL date must begin
+    until_end: int | None = None  # or end (ja "12月20日まで")
     spans: tuple[tuple[int, int], ...] = field(default=())
 
     def line(self, *, until: str | None = None) -> str:
@@ -49,6 +50,7 @@ class Rule:
 @dataclass(frozen=True)
 class _Patterns:
     nth_weekday: re.Pattern[str]
+    every_date: re.Pattern[str]  # "every Dec 3": yearly; the date finder reads the day
     nth_day: re.Pattern[str]
     every_list: re.Pattern[str]
     every_unit: re.Pattern[str]
@@ -58,7 +60,11 @@ class _Patterns:
     times: re.Pattern[str]
     for_units: re.Pattern[str]
     until: re.Pattern[str]
+    until_suffix: re.Pattern[str]
     day_names: re.Pattern[str]
+    nth_words: re.Pattern[str]
+    except_days: re.Pattern[str]
+    trigger: re.Pattern[str]  # any word a repeat phrase needs: no match, no rule to look for
 
 
 @lru_cache(maxsize=16)
@@ -66,32 +72,50 @@ def _patterns(code: str) -> _Patterns:
     lex = lexicon(code)
     sp = lex.spaced
     w = r"\s+" if sp else r"\s*"
-    on = r"(?:(?<!\w)(?:on|the|on the|am|le|el|les|los)\s+)?" if sp else ""
+    on = r"(?:" + alt(lex.rule_leads, spaced=sp) + r"\s+)?" if sp else ""
     day = alt((*lex.weekdays, *lex.weekday_plurals, *lex.weekday_groups), spaced=sp) + r"\.?"
     joiner = r"\s*(?:,|/|&|\+|" + alt(lex.name_joiners, spaced=sp) + r"|,\s*" + alt(
         lex.name_joiners, spaced=sp) + r")\s*"
     day_list = r"(?P<list>" + day + r"(?:" + joiner + day + r")*)"
     every = alt(lex.every, spaced=sp)
     other = alt(lex.every_other, spaced=sp)
-    nth = r"(?P<nth>" + alt(lex.nth, spaced=sp) + r")"
+    nth_word = alt(lex.nth, spaced=sp)
+    # "the 1st and 3rd Monday": several positions share one weekday.
+    nth = r"(?P<nth>" + nth_word + r"(?:" + joiner + nth_word + r")*)"
     of_every = alt(lex.of_every_month, spaced=sp)
     units = r"(?P<unit>" + alt(lex.unit_frequencies, spaced=sp) + r")"
     number = r"(?P<n>\d+|" + alt(lex.number_words, spaced=sp) + r")"
+    monthly = alt([k for k, (f, _) in lex.frequencies.items() if f == "MONTHLY"], spaced=sp)
+    nth_lead = r"(?:(?P<lead>" + every + r"|" + monthly + r")" + w + on + r"|" + on + r")"
+    months = alt(lex.months, spaced=sp)
     return _Patterns(
-        nth_weekday=compile_ci(on + nth + w + r"(?P<wd>" + day + r")" + w + of_every),
-        nth_day=compile_ci(on + nth + w + alt(lex.day_word, spaced=sp) + w + of_every),
-        every_list=compile_ci(r"(?:(?P<other>" + other + r")|" + every + r")" + w + day_list),
-        every_unit=compile_ci(every + w + r"(?:(?P<other>other)|(?P<n>\d+))" + w + units
-                              + r"(?:\s*(?:on\s+)?" + day_list + r")?"),
-        frequency=compile_ci(r"(?P<freq>" + alt(lex.frequencies, spaced=sp) + r")"
-                             + r"(?:\s*(?:on\s+)?" + day_list + r")?"),
-        plural=compile_ci(r"(?P<list>" + alt((*lex.weekday_plurals, *lex.plural_groups), spaced=sp)
+        nth_weekday=compile_low(nth_lead + nth + w + r"(?P<wd>" + day + r")"
+                                + r"(?:" + w + r"(?P<of>" + of_every + r"))?"),
+        every_date=compile_low(every + r"(?=" + w + months + r"\.?\s*\d)"),
+        nth_day=compile_low(on + nth + w + alt(lex.day_word, spaced=sp) + w + of_every),
+        every_list=compile_low(r"(?:(?P<other>" + other + r")|" + every + r")" + w + day_list),
+        every_unit=compile_low(r"(?:(?P<other>" + other + r")|" + every + w + r"(?P<n>\d+))"
+                               + w + units
+                              + r"(?:\s*" + on + day_list + r")?"),
+        frequency=compile_low(r"(?P<freq>" + alt(lex.frequencies, spaced=sp) + r")"
+                             + r"(?:\s*" + on + day_list + r")?"),
+        plural=compile_low(r"(?P<list>" + alt((*lex.weekday_plurals, *lex.plural_groups), spaced=sp)
                           + r"(?:" + joiner + day + r")*)"),
-        every_part=compile_ci(every + r"(?=" + w + alt(lex.day_parts, spaced=sp) + r")"),
-        times=compile_ci(RUN_START + r",?\s*(?<!\d)(?P<n>\d+)\s*" + alt(lex.times_words, spaced=sp)),
-        for_units=compile_ci(alt(lex.for_words, spaced=sp) + w + number + w + units),
-        until=compile_ci(RUN_START + r",?\s*" + alt(lex.until_words, spaced=sp) + r"\s*"),
-        day_names=compile_ci(day),
+        every_part=compile_low(every + r"(?=" + w + alt(lex.day_parts, spaced=sp) + r")"),
+        times=compile_low(RUN_START + r",?\s*(?:(?<!\d)(?P<n>\d+)\s*"
+                          + alt(lex.times_words, spaced=sp) + r"|(?<!\w)"
+                          + alt(lex.times_prefixes, spaced=False)
+                          + r"\s*(?P<n2>\d{1,4})(?!\w))"),
+        for_units=compile_low(alt(lex.for_words, spaced=sp) + w + number + w + units),
+        until=compile_low(RUN_START + r",?\s*" + alt(lex.until_words, spaced=sp) + r"\s*"),
+        until_suffix=compile_low(alt(lex.until_suffixes, spaced=sp)),
+        day_names=compile_low(day),
+        nth_words=compile_low(nth_word),
+        except_days=compile_low(r"[\s,]*" + alt(lex.except_words, spaced=sp) + r"\s*" + on
+                                + day_list),
+        trigger=compile_low(alt((*lex.every, *lex.every_other, *lex.frequencies,
+                                 *lex.weekday_plurals, *lex.plural_groups,
+                                 *lex.of_every_month), spaced=sp)),
     )
 
 
@@ -117,11 +141,19 @@ def find_recurrence(scan: Scan, *, locale: str) -> Rule | None:
     """The repeat phrase of the message with its COUNT and UNTIL words, consumed."""
     lex = lexicon(locale)
     pats = _patterns(lex.code)
-    view = scan.view
+    view = scan.low
+    if pats.trigger.search(view) is None:
+        return None
     rule: Rule | None = None
-    if m := pats.nth_weekday.search(view):
+    m = pats.nth_weekday.search(view)
+    # "every second Tuesday" alone is every other Tuesday; "of the month" makes it monthly.
+    if m is not None and not m["of"] and (
+            not m["lead"] or key(f"{m['lead']} {m['nth']}") in lex.every_other):
+        m = None
+    if m is not None:
         code = _days(lex, m["wd"], pats.day_names)[0]
-        rule = Rule("MONTHLY", by_day=(f"{lex.nth[key(m['nth'])]}{code}",))
+        places = [lex.nth[key(n)] for n in pats.nth_words.findall(m["nth"])]
+        rule = Rule("MONTHLY", by_day=tuple(f"{n}{code}" for n in dict.fromkeys(places)))
     elif m := pats.nth_day.search(view):
         rule = Rule("MONTHLY", by_month_day=lex.nth[key(m["nth"])])
     elif m := pats.every_list.search(view):
@@ -139,16 +171,36 @@ def find_recurrence(scan: Scan, *, locale: str) -> Rule | None:
         rule = Rule("WEEKLY", by_day=_days(lex, m["list"], pats.day_names))
     elif m := pats.every_part.search(view):
         rule = Rule("DAILY")
+    elif m := pats.every_date.search(view):
+        rule = Rule("YEARLY")
     if rule is None or m is None:
         return None
     scan.take(m.start(), m.end(), "recurrence")
-    if c := pats.times.search(scan.view):
-        rule = replace(rule, count=int(c["n"]))
+    if lex.except_words and rule.freq in ("DAILY", "WEEKLY") and rule.interval == 1 and (
+            x := pats.except_days.match(scan.low, m.end())):
+        # "every day except weekends": the days left over, weekly.
+        dropped = set(_days(lex, x["list"], pats.day_names))
+        kept = tuple(d for d in (rule.by_day or DAY_CODES) if d not in dropped)
+        if kept:
+            rule = replace(rule, freq="WEEKLY", by_day=kept)
+            scan.take(x.start(), x.end(), "recurrence")
+    if rule.freq in ("WEEKLY", "DAILY") and not rule.by_day and rule.interval == 1 and (
+            p := pats.plural.search(scan.low)):
+        # "weekly 1:1 Mondays": the days may come apart from the frequency word; ja
+        # "平日毎日" (every day, weekdays) is a weekly rule on those days.
+        rule = replace(rule, freq="WEEKLY", by_day=_days(lex, p["list"], pats.day_names))
+        scan.take(p.start(), p.end(), "recurrence")
+    if c := pats.times.search(scan.low):
+        rule = replace(rule, count=int(c["n"] or c["n2"]))
         scan.take(c.start(), c.end(), "recurrence")
-    elif c := pats.for_units.search(scan.view):
-        rule = replace(rule, count_span=(_number(lex, c["n"]), lex.unit_frequencies[key(c["unit"])]))
+    elif c := pats.for_units.search(scan.low):
+        span = (_number(lex, c["n"]), lex.unit_frequencies[key(c["unit"])])
+        rule = replace(rule, count_span=span)
         scan.take(c.start(), c.end(), "recurrence")
-    if u := pats.until.search(scan.view, m.end()):
+    if u := pats.until.search(scan.low, m.end()):
         rule = replace(rule, until_at=u.end())
+        scan.take(u.start(), u.end(), "recurrence")
+    elif lex.until_suffixes and (u := pats.until_suffix.search(scan.low)):
+        rule = replace(rule, until_end=u.start())
         scan.take(u.start(), u.end(), "recurrence")
     return rule

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from nlp.draft import Span, SpanField
-from nlp.pattern import MASK
+from nlp.pattern import MASK, fold
 
 # Fields whose words stay in the title although other finders must not read them.
-KEPT_IN_TITLE: frozenset[str] = frozenset({"attendee", "noise"})
+KEPT_IN_TITLE: frozenset[str] = frozenset({"attendee"})
 
 
 class Scan:
@@ -14,18 +14,27 @@ class Scan:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.view = text
-        self.spans: list[Span] = []
+        self.view = text  # the text with every consumed character replaced by MASK
+        self.low = fold(text)  # the view lower-cased, offsets unchanged: what tables match
+        self._spans: list[tuple[SpanField, int, int]] = []
         self._owner: list[str | None] = [None] * len(text)
+
+    @property
+    def spans(self) -> list[Span]:
+        # Offsets come from regex matches and fields from our own literals: already valid,
+        # so the spans skip pydantic's checks (they are a measurable part of a parse).
+        return [Span.model_construct(field=f, start=s, end=e) for f, s, e in self._spans]
 
     def take(self, start: int, end: int, field: SpanField) -> None:
         """Consume text[start:end] for `field`: later finders no longer see it."""
         if end <= start:
             return
-        self.view = self.view[:start] + MASK * (end - start) + self.view[end:]
-        self.spans.append(Span(field=field, start=start, end=end))
-        for i in range(start, end):
-            self._owner[i] = field
+        # Splicing copies the string once (fast in C even at 4 KB), unlike re-joining chars.
+        mask = MASK * (end - start)
+        self.view = self.view[:start] + mask + self.view[end:]
+        self.low = self.low[:start] + mask + self.low[end:]
+        self._spans.append((field, start, end))
+        self._owner[start:end] = [field] * (end - start)
 
     def owner(self, index: int) -> str | None:
         """Which field consumed the character at `index`, if any."""
@@ -46,6 +55,11 @@ class Scan:
         while i < len(self.text) and self.text[i] in skip and self._owner[i] is None:
             i += 1
         return self.owner(i)
+
+    def free(self, index: int) -> bool:
+        """Whether the character at `index` still belongs to the title's material."""
+        owner = self._owner[index]
+        return owner is None or owner in KEPT_IN_TITLE
 
     def remaining(self) -> str:
         """The text with every title-removing span blanked out (one space per span)."""

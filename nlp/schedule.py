@@ -28,6 +28,7 @@ class Found:
     duration: Length | None
     rule: Rule | None
     all_day: bool
+    meal: int | None = None  # a meal word's day part: steers a bare hour, sets no time
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,15 @@ class Schedule:
     recurrence: tuple[str, ...] = ()
     alternatives: tuple[When, ...] = ()
     flags: tuple[TimeFlag, ...] = ()
+
+
+def _after(end: When, start: When) -> bool:
+    """Whether `end` comes after `start` (both dates or both datetimes)."""
+    if isinstance(end, datetime) and isinstance(start, datetime):
+        return end > start
+    if not isinstance(end, datetime) and not isinstance(start, datetime):
+        return end > start
+    return False
 
 
 def _passed(day: date, minutes: int | None, zone: ZoneInfo, now: datetime) -> bool:
@@ -57,8 +67,10 @@ def plan(found: Found, *, lex: Lexicon, text: str, now: datetime, zone: ZoneInfo
     dates = list(found.dates)
     until: DateAtom | None = None
     rule = found.rule
-    if rule is not None and rule.until_at is not None:
-        until = next((d for d in dates if abs(d.start - rule.until_at) <= 1), None)
+    if rule is not None and (rule.until_at is not None or rule.until_end is not None):
+        until = next((d for d in dates if (rule.until_at is not None and abs(
+            d.start - rule.until_at) <= 1) or (rule.until_end is not None and abs(
+                d.end - rule.until_end) <= 1)), None)
         if until is not None:
             dates.remove(until)
     first = dates[0] if dates else None
@@ -71,6 +83,7 @@ def plan(found: Found, *, lex: Lexicon, text: str, now: datetime, zone: ZoneInfo
             end_minutes_on_last = clock_minutes(later[0].first)
     hint = first.day_part if first is not None and first.day_part is not None else (
         found.day_parts[0].minutes if found.day_parts else None)
+    steer = found.meal if hint is None else hint
 
     minutes: int | None = None
     end_minutes: int | None = None
@@ -81,25 +94,28 @@ def plan(found: Found, *, lex: Lexicon, text: str, now: datetime, zone: ZoneInfo
     elif timed:
         atom = timed[0]
         if atom.last is not None:
-            minutes, end_minutes = range_minutes(atom.first, atom.last, hint=hint)
+            minutes, end_minutes = range_minutes(atom.first, atom.last, hint=steer)
         else:
-            minutes = clock_minutes(atom.first, hint=hint)
+            minutes = clock_minutes(atom.first, hint=steer)
     elif hint is not None:
         minutes = hint
 
     relative = found.relative
     if relative is not None and relative.unit < DAY and first is None and rule is None:
         start_dt = after(now.astimezone(zone), relative.minutes)
-        end = after(start_dt, found.duration.minutes) if found.duration else None
-        return Schedule(start=start_dt, end=end)
+        length = found.duration.minutes if found.duration else None
+        return Schedule(start=start_dt, end=after(start_dt, length) if length else None)
 
     alternatives: tuple[date, ...] = ()
     if rule is not None:
         return _recurring(found, rule, first, until, lex=lex, today=today, now=now, zone=zone,
                           minutes=minutes, end_minutes=end_minutes)
     if first is not None:
-        day, alternatives = place_date(first.spec, today,
-                                       passed=_passed(today, minutes, zone, now))
+        spec = first.spec
+        if last_day is not None and spec.kind == last_day.kind == "weekday" and \
+                spec.week == "plain" and last_day.week in ("nextweek", "weekafter"):
+            spec = replace(spec, week=last_day.week)  # "Monday to Friday next week"
+        day, alternatives = place_date(spec, today, passed=_passed(today, minutes, zone, now))
         if first.shift:
             day += timedelta(days=first.shift)
             alternatives = ()
@@ -113,7 +129,7 @@ def plan(found: Found, *, lex: Lexicon, text: str, now: datetime, zone: ZoneInfo
     start, flags = _at(day, minutes, zone)
     end: When | None = None
     if last_day is not None:
-        last = on_or_after(last_day, day)
+        last = on_or_after(last_day, day, today=today)
         if minutes is None:
             end = last + timedelta(days=1)
         elif end_minutes_on_last is not None:
@@ -125,7 +141,7 @@ def plan(found: Found, *, lex: Lexicon, text: str, now: datetime, zone: ZoneInfo
             end = after(start, found.duration.minutes)
         elif found.duration.minutes >= DAY:
             end = start + timedelta(days=round(found.duration.minutes / DAY))
-    if end is not None and not end > start:  # type: ignore[operator]
+    if end is not None and not _after(end, start):
         end = None
     alts = tuple(_at(a, minutes, zone)[0] for a in alternatives)
     return Schedule(start=start, end=end, alternatives=alts, flags=flags)
@@ -135,7 +151,8 @@ def _merge(rule: Rule, spec: DateSpec | None) -> tuple[Rule, DateSpec | None]:
     """Folds the day phrase into the rule where it names the rule's day ("monthly on the 15th")."""
     if spec is None:
         return rule, None
-    if rule.freq == "MONTHLY" and spec.kind == "dom" and not rule.by_day and rule.by_month_day is None:
+    free_day = not rule.by_day and rule.by_month_day is None
+    if rule.freq == "MONTHLY" and spec.kind == "dom" and free_day:
         return replace(rule, by_month_day=spec.day), None
     if rule.freq == "YEARLY" and spec.kind in ("md", "ymd") and rule.by_month is None:
         return replace(rule, by_month=spec.month, by_month_day=spec.day), None
@@ -147,10 +164,14 @@ def _merge(rule: Rule, spec: DateSpec | None) -> tuple[Rule, DateSpec | None]:
 def _recurring(found: Found, rule: Rule, first: DateAtom | None, until: DateAtom | None, *,
                lex: Lexicon, today: date, now: datetime, zone: ZoneInfo, minutes: int | None,
                end_minutes: int | None) -> Schedule:
-    from dateutil.relativedelta import relativedelta
-    from dateutil.rrule import rrulestr
+    # dateutil loads only for repeat rules: it keeps `--batch` quick to start.
+    from dateutil.relativedelta import relativedelta  # noqa: PLC0415
+    from dateutil.rrule import rrulestr  # noqa: PLC0415
 
     rule, spec = _merge(rule, first.spec if first is not None else None)
+    named_day = rule.by_day or rule.by_month_day is not None or rule.by_month is not None
+    if spec is None and minutes is None and not named_day and rule.freq != "DAILY":
+        return Schedule()  # "weekly team meeting": which day is the writer's to say
     begin = place_date(spec, today)[0] if spec is not None else today
     clock = time(0) if minutes is None else time((minutes // 60) % 24, minutes % 60)
     open_rule = replace(rule, count=None).line()
@@ -188,9 +209,13 @@ def _recurring(found: Found, rule: Rule, first: DateAtom | None, until: DateAtom
     end: When | None = None
     if end_minutes is not None:
         end, _ = wall(day, end_minutes, zone)
+    elif first is not None and first.last is not None and minutes is None:
+        # "Quarterly planning Jan 12-14": each occurrence spans as many days as the range.
+        opening = place_date(first.spec, today)[0]
+        end = day + (on_or_after(first.last, opening) - opening) + timedelta(days=1)
     elif found.duration is not None and isinstance(start, datetime):
         end = after(start, found.duration.minutes)
-    if end is not None and not end > start:  # type: ignore[operator]
+    if end is not None and not _after(end, start):
         end = None
     return Schedule(start=start, end=end, recurrence=(rule.line(until=until_text),), flags=flags)
 

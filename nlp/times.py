@@ -9,9 +9,11 @@ from typing import Literal
 
 from nlp.lexicon import Lexicon
 from nlp.locales import lexicon
-from nlp.pattern import alt, compile_ci, key
+from nlp.pattern import alt, before, compile_low, key, matches
 from nlp.scan import Scan
 
+_DIGIT = re.compile(r"\d")
+_CAPITAL_NEXT = re.compile(r"[ ]+[A-Z]")  # a street name after a house number
 Meridiem = Literal["am", "pm"] | None
 
 
@@ -38,7 +40,7 @@ class TimeAtom:
 
 @dataclass(frozen=True)
 class DayPart:
-    """A part of the day ("morning", "evening") at text[start:end]: a default time and an am/pm hint."""
+    """A day part ("morning", "evening") at text[start:end]: a default time and an am/pm hint."""
 
     minutes: int
     start: int
@@ -47,22 +49,43 @@ class DayPart:
 
 @dataclass(frozen=True)
 class _Patterns:
-    range: re.Pattern[str]
-    single: re.Pattern[str]
+    ranges: tuple[re.Pattern[str], ...]  # one per kind of opening clock (named, numeric)
+    singles: tuple[re.Pattern[str], ...]
+    lead: re.Pattern[str]  # read backwards: "from", "at", "um", "a las"
     day_part: re.Pattern[str]
+    meal: re.Pattern[str]
 
 
-def _clock(lex: Lexicon, n: str) -> str:
+def _clock(lex: Lexicon, n: str, kind: str) -> str:
+    """A clock time as named groups suffixed `n`: a named time or a numeric one.
+
+    Each kind opens with plain letters or a digit, so the engine can skip ahead on it;
+    the digit's left edge is checked after the digit for the same reason.
+    """
     sp = lex.spaced
-    named = alt(lex.named_times, spaced=sp)
-    pre = r"(?:(?P<pre" + n + r">" + alt((*lex.am_prefixes, *lex.pm_prefixes), spaced=False) + r")\s*)?"
-    num = (r"(?<![\w:/.,])" if sp else r"(?<![\d:/.])") + r"(?P<h" + n + r">\d{1,2})"
+    named_words = [*lex.named_times]
+    named_words += [w + ish for w in lex.named_times for ish in lex.approx_suffixes]
+    named = r"(?P<named" + n + r">" + alt(named_words, spaced=sp) + r")"
+    prefixes = (*lex.am_prefixes, *lex.pm_prefixes)
+    pre = r"(?:(?P<pre" + n + r">" + alt(prefixes, spaced=False) + r")\s*)?" if prefixes else ""
+    edge = r"(?<![\w:/.,]\d)" if sp else r"(?<![\d:/.]\d)"
+    num = pre + r"(?P<h" + n + r">\d" + edge + r"\d?)"
     suffix = alt(lex.hour_suffixes, spaced=False)
+    # ko "2시간" and ja "2時間" are lengths: an hour suffix that opens a unit word is no suffix.
+    unit_rests = [u[len(s):] for s in lex.hour_suffixes for u in lex.units
+                  if u.startswith(s) and len(u) > len(s)]
+    if unit_rests:
+        suffix += r"(?!" + alt(unit_rests, spaced=False) + r")"
+    # "1500", "930": a 24-hour clock without a colon; "1500h" says so outright.
+    military = (r"|(?P<mil" + n + r">[0-5]\d)(?!\d)(?:\s*(?P<milh" + n + r">"
+                + alt(lex.military_suffixes, spaced=False) + r")(?!\w))?")
     mins = (
-        r"(?:[:.](?P<m" + n + r">\d{2})(?!\d)|\s*(?P<suf" + n + r">" + suffix + r")"
-        r"(?:\s*(?P<mm" + n + r">\d{1,2})(?:\s*" + alt(lex.minute_suffixes, spaced=False) + r")?"
-        r"|\s*(?P<half" + n + r">" + alt(lex.half_words, spaced=False) + r"))?)?"
+        r"(?:[:.](?P<m" + n + r">\d{2})(?!\d)" + military + r"|\s*(?P<suf" + n + r">" + suffix
+        + r")(?:\s*(?P<mm" + n + r">\d{1,2})(?:\s*" + alt(lex.minute_suffixes, spaced=False)
+        + r")?|\s*(?P<half" + n + r">" + alt(lex.half_words, spaced=False) + r"))?)?"
     )
+    if lex.hour_tails:
+        mins += r"(?:\s+(?P<tail" + n + r">" + alt(lex.hour_tails, spaced=sp) + r"))?"
     long_mer = [w for w in (*lex.am_words, *lex.pm_words) if len(w) > 1]
     short_mer = [w for w in (*lex.am_words, *lex.pm_words) if len(w) == 1]
     mer = (
@@ -70,53 +93,111 @@ def _clock(lex: Lexicon, n: str) -> str:
         + (r"|(?P<mer1" + n + r">" + alt(short_mer, spaced=False) + r")(?!\w)" if short_mer else "")
         + r")?"
     )
-    edge = r"(?!\w)" if sp else ""
-    return (
-        r"(?:(?P<named" + n + r">" + named + r")|" + pre + num + mins + mer + edge + ")"
-    )
+    if lex.approx_suffixes:
+        mer += r"(?:\s*-?\s*(?P<ish" + n + r">" + alt(lex.approx_suffixes, spaced=False) + r"))?"
+    end = r"(?!\w)" if sp else ""
+    # "15 min" and "2 hours" are lengths, not clock times; "10h heure de Paris" is a time.
+    zones = r"(?=\s*" + alt(lex.zone_names, spaced=sp) + r")|" if lex.zone_names else ""
+    gap = r"\s*-?\s*" if sp else r"-?"  # ko "9시 주간회의": a unit is glued to its number
+    end += r"(?:" + zones + r"(?!" + gap + alt(lex.units, spaced=sp) + r"))"
+    if kind == "named":
+        return named
+    if kind == "numeric":
+        return num + mins + mer + end
+    return r"(?:" + named + r"|" + num + mins + mer + end + r")"
 
 
 @lru_cache(maxsize=16)
 def _patterns(code: str) -> _Patterns:
     lex = lexicon(code)
     sp = lex.spaced
-    prep = r"(?:(?P<prep>" + alt(lex.time_preps, spaced=sp) + r")\s*)?"
     particle = r"(?:" + alt(lex.time_particles, spaced=False) + r")?" if lex.time_particles else ""
-    end_particle = (
-        r"(?:\s*" + alt(lex.range_end_particles, spaced=False) + r")?" if lex.range_end_particles else ""
-    )
-    froms = r"(?:(?P<from>" + alt(lex.from_words, spaced=sp) + r")\s+)?"
+    end_particle = (r"(?:\s*" + alt(lex.range_end_particles, spaced=False) + r")?"
+                    if lex.range_end_particles else "")
     seps = r"(?P<sep>" + alt((*lex.range_seps, *lex.from_seps), spaced=sp) + r")"
+    preps = alt(lex.time_preps, spaced=sp)
+    tail = r"\s*" + seps + r"\s*(?:" + preps + r"\s*)?" + _clock(lex, "2", "any") + end_particle
     return _Patterns(
-        range=compile_ci(froms + prep + _clock(lex, "1") + r"\s*" + seps + r"\s*"
-                         + r"(?:" + alt(lex.time_preps, spaced=sp) + r"\s*)?"
-                         + _clock(lex, "2") + end_particle + particle),
-        single=compile_ci(prep + _clock(lex, "1") + particle),
-        day_part=compile_ci(r"(?P<part>" + alt(lex.day_parts, spaced=sp) + r")" + particle),
+        ranges=tuple(compile_low(_clock(lex, "1", kind) + tail + particle)
+                     for kind in ("named", "numeric")),
+        singles=tuple(compile_low(_clock(lex, "1", kind) + particle)
+                      for kind in ("named", "numeric")),
+        lead=compile_low(r"(?:(?P<from>" + alt(lex.from_words, spaced=sp) + r")\s+)?"
+                         + r"(?:(?P<prep>" + preps + r")\s*)?"
+                         + (r"(?:(?P<shift>" + alt(lex.hour_leads, spaced=sp) + r")\s*)?"
+                            if lex.hour_leads else "") + r"$"),
+        day_part=compile_low(r"(?P<part>" + alt(lex.day_parts, spaced=sp) + r")" + particle),
+        meal=compile_low(r"(?P<meal>" + alt(lex.meals, spaced=sp) + r")"),
     )
 
 
 def _read(lex: Lexicon, m: re.Match[str], n: str) -> tuple[Clock, bool] | None:
     """The clock of group set `n` and whether it is unmistakably a time; None if impossible."""
-    named = m["named" + n]
+    groups = m.groupdict()
+    named = groups.get("named" + n)
     if named:
-        return Clock(named=lex.named_times[key(named)]), True
-    digits = m["h" + n]
+        word = key(named)
+        for ish in lex.approx_suffixes:
+            if word not in lex.named_times and word.endswith(ish):
+                word = word[:-len(ish)]
+        return Clock(named=lex.named_times[word]), True
+    digits = groups["h" + n]
     hour = int(digits)
-    minute = int(m["m" + n] or m["mm" + n] or 0) + (30 if m["half" + n] else 0)
-    mer_word = m["mer" + n] or m.groupdict().get("mer1" + n)
+    minute = int(groups["m" + n] or groups["mm" + n] or groups.get("mil" + n) or 0)
+    minute += 30 if groups["half" + n] else 0
+    mer_word = groups["mer" + n] or groups.get("mer1" + n)
     meridiem: Meridiem = None
-    pre = m["pre" + n]
+    pre = groups.get("pre" + n)
     if mer_word:
-        meridiem = "am" if key(mer_word) in lex.am_words or mer_word.lower()[0] == "a" else "pm"
+        meridiem = "am" if key(mer_word) in lex.am_words or mer_word[0] == "a" else "pm"
     elif pre:
         meridiem = "am" if pre in lex.am_prefixes else "pm"
     if hour > 24 or minute > 59 or (meridiem and not 1 <= hour <= 12):
         return None
     exact = hour > 12 or hour == 0 or (len(digits) == 2 and digits[0] == "0")
-    strong = bool(meridiem or m["m" + n] or m["suf" + n] or exact)
-    return Clock(hour=hour % 24 if hour == 24 else hour, minute=minute, meridiem=meridiem,
-                 named=1440 if hour == 24 and minute == 0 else None, exact=exact), strong
+    if groups.get("mil" + n) and not groups.get("milh" + n):
+        exact = exact or len(digits) == 2  # "0930", "1500": but "930" may still need am/pm
+    strong = bool(meridiem or groups["m" + n] or groups["suf" + n] or exact or groups.get(
+        "ish" + n) or groups.get("milh" + n) or groups.get("tail" + n))
+    if groups.get("mil" + n) and not groups.get("milh" + n):
+        strong = False  # "1500" alone may be an amount: "at 1500" or "1500h" is a time
+    clock = Clock(hour=hour % 24 if hour == 24 else hour, minute=minute, meridiem=meridiem,
+                  named=1440 if hour == 24 and minute == 0 else None, exact=exact)
+    if tail := groups.get("tail" + n):
+        clock = shifted(clock, lex.hour_tails[key(tail)])
+    return clock, strong
+
+
+def shifted(clock: Clock, minutes: int) -> Clock:
+    """`clock` moved by `minutes` ("quarter to 5" is 4:45), keeping its am/pm reading."""
+    total = clock.hour * 60 + clock.minute + minutes
+    hour, minute = divmod(total % 1440, 60)
+    if hour == 0 and not clock.exact:
+        hour = 12  # "quarter to 1" is 12:45, whichever half of the day 1 was
+    return Clock(hour=hour, minute=minute, meridiem=clock.meridiem, exact=clock.exact)
+
+
+def _plain(m: re.Match[str]) -> bool:
+    """A bare "10-11" reads as hours when both sides could be hours of a working day."""
+    if m["h1"] is None or m["h2"] is None or m["sep"] not in ("-", "–"):
+        return False
+    first, last = int(m["h1"]), int(m["h2"])
+    # "9-5", "11-1", "10-11": a forward step of at most a working day; "3-2" is a score.
+    return 1 <= first <= 12 and 1 <= last <= 12 and 1 <= (last - first) % 12 <= 9
+
+
+def _phone_like(m: re.Match[str]) -> bool:
+    """A range of colon-less clocks that are not both four digits ("555-1234")."""
+    groups = m.groupdict()
+    sides = [(groups.get("h" + n), groups.get("mil" + n), groups.get("milh" + n)) for n in "12"]
+    if not any(mil and not suffix for _, mil, suffix in sides):
+        return False
+    return not all(h and mil and len(h) + len(mil) == 4 for h, mil, _ in sides)
+
+
+def _glued(text: str, start: int) -> bool:
+    """Whether a time word is the tail of a hyphenated word (fr "après-midi" holds "midi")."""
+    return start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha()
 
 
 def find_times(scan: Scan, *, locale: str) -> list[TimeAtom]:
@@ -124,27 +205,49 @@ def find_times(scan: Scan, *, locale: str) -> list[TimeAtom]:
     lex = lexicon(locale)
     pats = _patterns(lex.code)
     atoms: list[TimeAtom] = []
-    for m in pats.range.finditer(scan.view):
-        first, last = _read(lex, m, "1"), _read(lex, m, "2")
-        if first is None or last is None:
-            continue
-        sep = key(m["sep"])
-        if sep in lex.from_seps and sep not in lex.range_seps and not m["from"]:
-            continue
-        near_date = scan.owner_before(m.start()) == "date" or scan.owner_after(m.end()) == "date"
-        if not (first[1] or last[1] or m["from"] or m["prep"] or near_date):
-            continue
-        atoms.append(TimeAtom(first[0], m.start(), m.end(), last=last[0]))
-        scan.take(m.start(), m.end(), "time")
-    for m in pats.single.finditer(scan.view):
-        read = _read(lex, m, "1")
-        if read is None:
-            continue
-        clock, strong = read
-        if not (strong or m["prep"] or scan.owner_before(m.start()) == "date"):
-            continue
-        atoms.append(TimeAtom(clock, m.start(), m.end()))
-        scan.take(m.start(), m.end(), "time")
+    digits = _DIGIT.search(scan.low) is not None
+    for pattern in pats.ranges if digits else pats.ranges[:1]:
+        for m in matches(pattern, scan.low):
+            first, last = _read(lex, m, "1"), _read(lex, m, "2")
+            if first is None or last is None or _glued(scan.low, m.start()):
+                continue
+            lead = before(pats.lead, scan.low, m.start())
+            opened = lead is not None and lead["from"] is not None
+            if _phone_like(m) and (lead is None or lead["prep"] is None):
+                continue  # "555-1234" is a phone number; "0900-1000" is a range
+            sep = key(m["sep"])
+            if sep in lex.from_seps and sep not in lex.range_seps and not opened:
+                continue
+            near_date = scan.owner_before(m.start()) == "date" or \
+                scan.owner_after(m.end()) == "date"
+            if not (first[1] or last[1] or lead is not None or near_date or _plain(m)):
+                continue
+            start = lead.start() if lead is not None else m.start()
+            atoms.append(TimeAtom(first[0], start, m.end(), last=last[0]))
+            scan.take(start, m.end(), "time")
+    for pattern in pats.singles if digits else pats.singles[:1]:
+        for m in matches(pattern, scan.low):
+            read = _read(lex, m, "1")
+            if read is None or _glued(scan.low, m.start()):
+                continue
+            clock, strong = read
+            lead = before(pats.lead, scan.low, m.start())
+            prep = lead is not None and lead["prep"] is not None
+            shift = lead["shift"] if lead is not None and lex.hour_leads else None
+            if shift:
+                clock, strong = shifted(clock, lex.hour_leads[key(shift)]), True
+            groups = m.groupdict()
+            # "Friday 2026" is no time, nor "at 123 Main St"; "Friday at 2030" is.
+            if groups.get("mil1") and not groups.get("milh1") and (
+                    not prep or _CAPITAL_NEXT.match(scan.view, m.end())):
+                continue
+            if not (strong or prep or scan.owner_before(m.start()) == "date"):
+                continue
+            start = m.start()
+            if lead is not None and (prep or shift):
+                start = lead.start("prep") if prep else lead.start("shift")
+            atoms.append(TimeAtom(clock, start, m.end()))
+            scan.take(start, m.end(), "time")
     atoms.sort(key=lambda a: a.start)
     return atoms
 
@@ -158,9 +261,22 @@ def find_day_parts(scan: Scan, *, locale: str, times: list[TimeAtom]) -> list[Da
     lex = lexicon(locale)
     found: list[DayPart] = []
     near = {"date", "time", "recurrence"}
-    for m in _patterns(lex.code).day_part.finditer(scan.view):
-        if times and not (scan.owner_before(m.start()) in near or scan.owner_after(m.end()) in near):
-            continue
+    for m in matches(_patterns(lex.code).day_part, scan.low):
+        beside = scan.owner_before(m.start()) in near or scan.owner_after(m.end()) in near
+        if times and (not beside or key(m["part"]) in lex.meals):
+            continue  # beside a clock, ko "점심" is lunch: a meal, left in the title
         found.append(DayPart(lex.day_parts[key(m["part"])], m.start(), m.end()))
         scan.take(m.start(), m.end(), "time")
     return found
+
+
+def find_meal(scan: Scan, *, locale: str) -> int | None:
+    """The day part a meal word implies ("dinner": evening), left in the title.
+
+    It only steers a bare hour ("dinner at 8" is 20:00): "dinner Friday" stays all day.
+    """
+    lex = lexicon(locale)
+    if not lex.meals:
+        return None
+    m = _patterns(lex.code).meal.search(scan.low)
+    return None if m is None else lex.meals[key(m["meal"])]

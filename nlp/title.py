@@ -7,11 +7,13 @@ import unicodedata
 from functools import lru_cache
 
 from nlp.locales import lexicon
-from nlp.pattern import alt, compile_ci
+from nlp.pattern import alt, compile_low, fold
+from nlp.scan import Scan
 
-_EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
+_EMPTY_BRACKETS = re.compile(r"\([\s,;:.-]*\)|\[[\s,;:.-]*\]")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?)])")
 _REPEATED_COMMAS = re.compile(r"(?:\s*,){2,}")
+_CJK_GAP = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
 
 
 @lru_cache(maxsize=16)
@@ -20,10 +22,11 @@ def _edges(code: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
     sp = lex.spaced
     fillers = alt(lex.fillers, spaced=sp)
     joiners = alt(lex.edge_joiners, spaced=sp)
-    lead = compile_ci(r"^(?:" + fillers + r"|" + joiners + r")"
-                      + (r"(?:[\s,.:;!-]+|$)" if sp else r"\s*"))
-    trail = compile_ci((r"(?:^|(?<!\s)\s+)" if sp else r"(?<!\s)\s*") + r"(?:" + joiners + r")$")
-    polite = compile_ci(r"(?:^|(?<!\s)\s+)" + alt(("please", "pls", "plz", "thanks", "thx"), spaced=sp) + r"$")
+    keep = r"(?!" + alt(lex.filler_nouns, spaced=sp) + r")" if lex.filler_nouns else ""
+    lead = compile_low(r"^(?:" + fillers + r"|" + joiners + r")"
+                       + (r"(?:[\s,.:;!-]+|$)" if sp else r"\s*") + keep)
+    trail = compile_low((r"(?:^|(?<!\s)\s+)" if sp else r"(?<!\s)\s*") + r"(?:" + joiners + r")$")
+    polite = compile_low(r"(?:^|(?<!\s)\s+)" + alt(lex.polite_tail, spaced=sp) + r"$")
     return lead, trail, polite
 
 
@@ -41,22 +44,55 @@ def _strip_junk(text: str) -> str:
     return text[start:end]
 
 
+def _cut(pattern: re.Pattern[str], text: str) -> str:
+    """`text` without the first match of a lower-case `pattern`."""
+    m = pattern.search(fold(text))
+    return text if m is None else text[:m.start()] + text[m.end():]
+
+
 def make_title(remaining: str, *, locale: str) -> str:
     """The event title from the message's leftover text: edges trimmed, first letter capitalised."""
-    lead, trail, polite = _edges(lexicon(locale).code)
+    lex = lexicon(locale)
+    lead, trail, polite = _edges(lex.code)
     text = " ".join(remaining.split())
     text = _EMPTY_BRACKETS.sub(" ", text)
     text = _REPEATED_COMMAS.sub(",", text)
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    if lex.unspaced_title:
+        text = _CJK_GAP.sub("", text)
     for _ in range(12):
         before = text
         text = _strip_junk(text)
-        text = lead.sub("", text, count=1)
-        text = trail.sub("", text, count=1)
-        text = polite.sub("", text, count=1)
+        if not text:
+            break
+        if (cut := _cut(lead, text)).strip():  # a title never shrinks to nothing
+            text = cut
+        for pattern in (trail, polite):
+            if (cut := _cut(pattern, text)).strip():
+                text = cut
         if text == before:
             break
     text = " ".join(text.split())
     if text[:1].islower():
         text = text[0].upper() + text[1:]
     return text
+
+
+def title_spans(scan: Scan, title: str) -> list[tuple[int, int]]:
+    """Where the title's words stand in the message: one span per unbroken run of them."""
+    spans: list[tuple[int, int]] = []
+    at = 0
+    low = fold(scan.text)
+    for word in fold(title).split():
+        found = low.find(word, at)
+        while found >= 0 and not all(scan.free(i) for i in range(found, found + len(word))):
+            found = low.find(word, found + 1)
+        if found < 0:
+            continue
+        end = found + len(word)
+        if spans and not scan.text[spans[-1][1]:found].strip():
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((found, end))
+        at = end
+    return spans

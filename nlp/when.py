@@ -8,9 +8,10 @@ from zoneinfo import ZoneInfo
 
 from nlp.dates import DateSpec
 from nlp.draft import TimeFlag
-from nlp.times import Clock
+from nlp.times import Clock, Meridiem
 
 DAY_MINUTES = 1440
+NOON = 720
 
 
 def next_month_day(today: date, month: int, day: int) -> date:
@@ -37,7 +38,8 @@ def next_day_of_month(today: date, day: int) -> date:
     return today
 
 
-def place_date(spec: DateSpec, today: date, *, passed: bool = False) -> tuple[date, tuple[date, ...]]:
+def place_date(spec: DateSpec, today: date, *,
+               passed: bool = False) -> tuple[date, tuple[date, ...]]:
     """The day `spec` means from `today`, and other readings where it is ambiguous.
 
     `passed` says the stated time has already gone by today: a weekday alone then
@@ -48,17 +50,27 @@ def place_date(spec: DateSpec, today: date, *, passed: bool = False) -> tuple[da
     if spec.kind == "md":
         return next_month_day(today, spec.month, spec.day), ()
     if spec.kind == "dom":
+        if spec.offset:  # "next month on the 3rd": counted from that month's first day
+            year, month = divmod(today.month - 1 + spec.offset, 12)
+            return next_day_of_month(date(today.year + year, month + 1, 1), spec.day), ()
         return next_day_of_month(today, spec.day), ()
+    if spec.kind == "month":  # "until March": the month's last day
+        last = calendar.monthrange(today.year, spec.month)[1]
+        return next_month_day(today, spec.month, last), ()
     if spec.kind == "offset":
         return today + timedelta(days=spec.offset), ()
     if spec.kind == "weekend":
-        return today + timedelta(days=(5 - today.weekday()) % 7 if today.weekday() != 6 else 0), ()
+        # "this weekend" is its Saturday, read as "Saturday" alone; "next weekend" a week on.
+        saturday, _ = place_date(DateSpec("weekday", weekday=5), today, passed=passed)
+        return saturday + timedelta(days=7 if spec.week == "next" else 0), ()
     if spec.kind == "monthend":
         return date(today.year, today.month, calendar.monthrange(today.year, today.month)[1]), ()
     ahead = (spec.weekday - today.weekday()) % 7
     monday = today - timedelta(days=today.weekday())
     if spec.week == "nextweek":
         return monday + timedelta(days=7 + spec.weekday), ()
+    if spec.week == "weekafter":
+        return monday + timedelta(days=14 + spec.weekday), ()
     if spec.week == "thisweek":
         return monday + timedelta(days=spec.weekday), ()
     if spec.week == "next":
@@ -70,8 +82,16 @@ def place_date(spec: DateSpec, today: date, *, passed: bool = False) -> tuple[da
     return today + timedelta(days=ahead), ()
 
 
-def on_or_after(spec: DateSpec, first: date) -> date:
-    """The day `spec` means as the end of a range that starts on `first`."""
+def on_or_after(spec: DateSpec, first: date, *, today: date | None = None) -> date:
+    """The day `spec` means as the end of a range that starts on `first`.
+
+    A weekday tied to a week ("Wednesday next week") is read from `today`, as the
+    writer counts weeks, unless that falls before the range's first day.
+    """
+    if today is not None and spec.kind == "weekday" and spec.week != "plain":
+        day, _ = place_date(spec, today)
+        if day >= first:
+            return day
     day, _ = place_date(spec, first)
     return day
 
@@ -90,9 +110,10 @@ def clock_minutes(clock: Clock, *, hint: int | None = None) -> int:
     elif clock.meridiem == "pm":
         hour = hour if hour == 12 else hour + 12
     elif not clock.exact and hour <= 12:
-        if hint is not None and hint >= 720:
+        if hint is not None and hint > NOON:
             hour = hour if hour == 12 else hour + 12
-        elif hint is None and 1 <= hour <= 6:
+        elif (hint is None or hint == NOON) and 1 <= hour <= 6:
+            # A midday hint ("lunch at 1") reads as working hours: 11 is 11:00, 1 is 13:00.
             hour += 12
     return hour * 60 + clock.minute
 
@@ -103,7 +124,7 @@ def range_minutes(first: Clock, last: Clock, *, hint: int | None = None) -> tupl
         end = clock_minutes(last)
         start = clock_minutes(Clock(first.hour, first.minute, last.meridiem))
         if start >= end:
-            other = "am" if last.meridiem == "pm" else "pm"
+            other: Meridiem = "am" if last.meridiem == "pm" else "pm"
             start = clock_minutes(Clock(first.hour, first.minute, other))
     else:
         start = clock_minutes(first, hint=hint)

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from nlp.locales import lexicon
-from nlp.pattern import alt, compile_ci, key
+from nlp.pattern import alt, compile_low, key
 from nlp.scan import Scan
 
 # Abbreviations read the same in every language; each maps to its usual IANA zone.
@@ -30,13 +30,13 @@ _OFFSET = r"(?:utc|gmt)\s*(?P<sign>[+-])\s*(?P<hours>\d{1,2})(?::?00)?(?!\d)"
 def _pattern(code: str) -> re.Pattern[str]:
     lex = lexicon(code)
     names = alt([*ABBREVIATIONS, *lex.zone_names], spaced=True)
-    return compile_ci(r"[\s\x00]*(?:\(\s*)?(?:(?P<offset>" + _OFFSET + r")|(?P<name>" + names
+    return compile_low(r"[\s\x00]*(?:\(\s*)?(?:(?P<offset>" + _OFFSET + r")|(?P<name>" + names
                       + r"))(?:\s*\))?")
 
 
 def find_zone(scan: Scan, *, after: int, locale: str) -> str | None:
     """The IANA zone named right after position `after` (the end of a time), consuming it."""
-    match = _pattern(locale).match(scan.view, after)
+    match = _pattern(locale).match(scan.low, after)
     if match is None:
         return None
     if match["offset"]:

@@ -8,44 +8,13 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from pydantic import BaseModel, ConfigDict
-from pydantic.alias_generators import to_camel
-
 from nlp.draft import EventDraft
+from providers.answers import GoogleEvent
 from providers.base import AccountInfo, CreatedEvent
 from providers.errors import Rejected
 from providers.google_body import check_google, google_query, to_google_event
 from providers.identity import google_identity
 from providers.linked import LinkedCalendar
-
-
-class _Read(BaseModel):
-    model_config = ConfigDict(extra="ignore", alias_generator=to_camel, populate_by_name=True)
-
-
-class _EntryPoint(_Read):
-    entry_point_type: str = ""
-    uri: str = ""
-
-
-class _Conference(_Read):
-    entry_points: tuple[_EntryPoint, ...] = ()
-
-
-class _GoogleEvent(_Read):
-    """The fields of Google's Event resource that Quickcal reads."""
-
-    id: str
-    html_link: str | None = None
-    hangout_link: str | None = None
-    conference_data: _Conference | None = None
-    status: str = "confirmed"
-
-    def meeting_link(self) -> str | None:
-        if self.hangout_link:
-            return self.hangout_link
-        points = self.conference_data.entry_points if self.conference_data else ()
-        return next((p.uri for p in points if p.entry_point_type == "video"), None)
 
 
 class GoogleCalendar(LinkedCalendar):
@@ -77,7 +46,7 @@ class GoogleCalendar(LinkedCalendar):
             response = await self.request(
                 "GET", f"{events}/{body['id']}", account=account, retry=True
             )
-        event = _GoogleEvent.model_validate(response.json())
+        event = GoogleEvent.model_validate(response.json())
         if event.status == "cancelled":
             raise Rejected(
                 "this event was created and then deleted; make a new one", provider=self.name,

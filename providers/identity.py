@@ -11,10 +11,14 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 import httpx
-from pydantic import BaseModel, ConfigDict
-from pydantic.alias_generators import to_camel
 from tzlocal.windows_tz import win_tz
 
+from providers.answers import (
+    GoogleCalendarEntry,
+    GraphCalendar,
+    GraphUser,
+    LineWorksUser,
+)
 from providers.base import AccountInfo, CalendarInfo
 from providers.settings import ProviderSettings
 
@@ -28,50 +32,12 @@ class Requester(Protocol):
     ) -> httpx.Response: ...  # fmt: skip
 
 
-class _Read(BaseModel):
-    model_config = ConfigDict(extra="ignore", alias_generator=to_camel, populate_by_name=True)
-
-
-class _GoogleCalendarEntry(_Read):
-    id: str
-    summary: str = ""
-    summary_override: str | None = None
-    primary: bool = False
-    access_role: str = "reader"
-
-
-class _GraphUser(_Read):
-    id: str
-    display_name: str | None = None
-    mail: str | None = None
-    user_principal_name: str | None = None
-
-
-class _GraphCalendar(_Read):
-    id: str
-    name: str = ""
-    is_default_calendar: bool = False
-    can_edit: bool = True
-
-
-class _LineWorksName(_Read):
-    last_name: str = ""
-    first_name: str = ""
-
-
-class _LineWorksUser(_Read):
-    user_id: str
-    email: str | None = None
-    user_name: _LineWorksName | None = None
-    time_zone: str | None = None
-
-
 async def google_identity(calendar: Requester, account: str) -> AccountInfo:
     api = calendar.settings.google_api_url.rstrip("/")
     primary = (await _get(calendar, f"{api}/calendars/primary", account)).json()
     zone = (await _get(calendar, f"{api}/users/me/settings/timezone", account)).json()
     listing = (await _get(calendar, f"{api}/users/me/calendarList", account)).json()
-    entries = [_GoogleCalendarEntry.model_validate(i) for i in listing.get("items", [])]
+    entries = [GoogleCalendarEntry.model_validate(i) for i in listing.get("items", [])]
     return AccountInfo(
         account_id=str(primary["id"]),
         email=str(primary["id"]),
@@ -87,10 +53,10 @@ async def google_identity(calendar: Requester, account: str) -> AccountInfo:
 
 async def graph_identity(calendar: Requester, account: str) -> AccountInfo:
     api = calendar.settings.graph_api_url.rstrip("/")
-    user = _GraphUser.model_validate((await _get(calendar, f"{api}/me", account)).json())
+    user = GraphUser.model_validate((await _get(calendar, f"{api}/me", account)).json())
     mailbox = (await _get(calendar, f"{api}/me/mailboxSettings", account)).json()
     listing = (await _get(calendar, f"{api}/me/calendars", account)).json()
-    calendars = [_GraphCalendar.model_validate(c) for c in listing.get("value", [])]
+    calendars = [GraphCalendar.model_validate(c) for c in listing.get("value", [])]
     zone = mailbox.get("timeZone")
     return AccountInfo(
         account_id=user.id,
@@ -107,7 +73,7 @@ async def graph_identity(calendar: Requester, account: str) -> AccountInfo:
 
 async def lineworks_identity(calendar: Requester, account: str) -> AccountInfo:
     api = calendar.settings.lineworks_api_url.rstrip("/")
-    user = _LineWorksUser.model_validate((await _get(calendar, f"{api}/users/me", account)).json())
+    user = LineWorksUser.model_validate((await _get(calendar, f"{api}/users/me", account)).json())
     default = (await _get(calendar, f"{api}/users/me/calendar", account)).json()
     name = user.user_name
     return AccountInfo(

@@ -9,36 +9,13 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from pydantic import BaseModel, ConfigDict
-from pydantic.alias_generators import to_camel
-
 from nlp.draft import EventDraft
+from providers.answers import LineWorksEvents
 from providers.base import AccountInfo, CreatedEvent
 from providers.errors import Rejected
 from providers.identity import lineworks_identity
 from providers.lineworks_body import check_lineworks, to_lineworks_event
 from providers.linked import LinkedCalendar
-
-
-class _Read(BaseModel):
-    model_config = ConfigDict(extra="ignore", alias_generator=to_camel, populate_by_name=True)
-
-
-class _VideoMeeting(_Read):
-    url: str | None = None
-
-
-class _Component(_Read):
-    event_id: str
-    view_url: str | None = None
-    video_meeting: _VideoMeeting | None = None
-
-
-class _Created(_Read):
-    """The fields of LINE WORKS' create answer that Quickcal reads."""
-
-    event_components: tuple[_Component, ...]
-    organizer_calendar_id: str | None = None
 
 
 class LineWorksCalendar(LinkedCalendar):
@@ -65,7 +42,7 @@ class LineWorksCalendar(LinkedCalendar):
         )
         try:
             response = await self.request("POST", url, account=account, retry=True, json=body)
-            created = _Created.model_validate(response.json())
+            created = LineWorksEvents.model_validate(response.json())
             calendar = created.organizer_calendar_id or calendar_id
         except Rejected as error:
             if error.status != 409:
@@ -76,7 +53,7 @@ class LineWorksCalendar(LinkedCalendar):
             response = await self.request(
                 "GET", self._event_url(calendar, event_id), account=account, retry=True
             )
-            created = _Created.model_validate(response.json())
+            created = LineWorksEvents.model_validate(response.json())
         first = created.event_components[0]
         return CreatedEvent(
             provider=self.name,

@@ -8,32 +8,13 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from pydantic import BaseModel, ConfigDict
-from pydantic.alias_generators import to_camel
-
 from nlp.draft import EventDraft
+from providers.answers import GraphEvent
 from providers.base import AccountInfo, CreatedEvent
 from providers.errors import Rejected
 from providers.graph_body import check_graph, to_graph_event
 from providers.identity import graph_identity
 from providers.linked import LinkedCalendar
-
-
-class _Read(BaseModel):
-    model_config = ConfigDict(extra="ignore", alias_generator=to_camel, populate_by_name=True)
-
-
-class _OnlineMeeting(_Read):
-    join_url: str | None = None
-
-
-class _GraphEvent(_Read):
-    """The fields of Graph's event that Quickcal reads."""
-
-    id: str
-    web_link: str | None = None
-    online_meeting: _OnlineMeeting | None = None
-    online_meeting_url: str | None = None
 
 
 class OutlookCalendar(LinkedCalendar):
@@ -59,14 +40,13 @@ class OutlookCalendar(LinkedCalendar):
             else f"{api}/me/calendar/events"
         )
         response = await self.request("POST", url, account=account, retry=True, json=body)
-        event = _GraphEvent.model_validate(response.json())
-        meeting = event.online_meeting.join_url if event.online_meeting else None
+        event = GraphEvent.model_validate(response.json())
         return CreatedEvent(
             provider=self.name,
             event_id=event.id,
             calendar_id=calendar_id,
             web_link=event.web_link,
-            meeting_link=meeting or event.online_meeting_url,
+            meeting_link=event.meeting_link(),
         )
 
     async def delete(self, event: CreatedEvent, *, account: str) -> None:

@@ -58,6 +58,10 @@ class Card:
     choices: Mapping[str, tuple[Person, ...]] = field(default_factory=dict)
     template_links: tuple[tuple[str, str], ...] = ()
     failure: str | None = None
+    # What the target calendar cannot keep, said before Create (the rest is still created).
+    warning: str | None = None
+    # The zone the text was read in (the person's); None when unknown.
+    person_zone: str | None = None
 
 
 def title_of(draft: EventDraft) -> str:
@@ -123,13 +127,33 @@ def draft_blocks(card: Card, *, broken: BrokenLink | None = None) -> list[Block]
         blocks += choice_blocks(card.draft_id, name, people)
     if broken is not None:
         blocks.append(broken_block(broken))
-    if card.failure:
-        blocks.append({"type": "section", "text": mrkdwn(f":warning: {card.failure}")})
+    for notice in (clock_change(draft), card.warning, card.failure):
+        if notice:
+            blocks.append({"type": "section", "text": mrkdwn(f":warning: {notice}")})
     if isinstance(draft.start, datetime):
-        zone = f"Times in {zone_words(draft)}, your Slack time zone"
+        whose = (
+            "your Slack time zone"
+            if card.person_zone in (None, draft.timezone)
+            else f"from your message; yours is {card.person_zone}"
+        )
+        zone = f"Times in {zone_words(draft)}, {whose}"
         blocks.append({"type": "context", "elements": [mrkdwn(zone)]})
     blocks.append(draft_actions(card))
     return blocks
+
+
+def clock_change(draft: EventDraft) -> str | None:
+    """Say so when the clock change moved the start (a DST gap) or made it happen twice."""
+    if not isinstance(draft.start, datetime):
+        return None
+    if "nonexistent_time" in draft.flags:
+        return (
+            "That time does not exist that day (the clocks go forward), "
+            f"so the event starts at {clock_words(draft.start)}."
+        )
+    if "ambiguous_time" in draft.flags:
+        return "That time happens twice that night (the clocks go back): this is the first one."
+    return None
 
 
 def draft_actions(card: Card) -> Block:

@@ -45,7 +45,13 @@ def edit_modal(
     blocks: list[Block] = [
         _input(ids.FIELD_TITLE, "Title", _text_input(draft.title, max_length=None)),
         _input(ids.FIELD_START_DATE, "Starts", _date_input(start)),
-        _input(ids.FIELD_START_TIME, "Start time", _time_input(start), optional=True),
+        _input(
+            ids.FIELD_START_TIME,
+            "Start time",
+            _time_input(start),
+            optional=True,
+            hint=f"Times are in {draft.timezone}. No start time: an all-day event.",
+        ),
         _input(
             ids.FIELD_END_DATE,
             "Ends",

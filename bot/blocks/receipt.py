@@ -31,7 +31,7 @@ def receipt_blocks(
     ]
     if source:
         blocks.append({"type": "context", "elements": [mrkdwn(f"From <{source}|this message>")]})
-    blocks.append(event_actions(card.draft_id, created))
+    blocks.append(event_actions(card.draft_id, created, also=card.template_links))
     return blocks
 
 

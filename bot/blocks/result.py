@@ -13,12 +13,11 @@ from providers.base import CreatedEvent
 Block = dict[str, Any]
 
 
-def result_blocks(
-    card: Card, created: CreatedEvent, *, label: str, where: str | None = None
-) -> list[Block]:
+def result_blocks(card: Card, created: CreatedEvent, *, label: str) -> list[Block]:
     """ "Added to Google Calendar", the event's details, View / Join / Undo.
 
-    `where` says where a calendar without a web page keeps the event (the local .ics file).
+    A calendar without a web page (the local one) keeps the card's "Add to ..." links, so
+    the event can still go to a calendar app in one click.
     """
     title = user_text(title_of(card.draft), 500)
     blocks: list[Block] = [
@@ -32,18 +31,22 @@ def result_blocks(
             or [mrkdwn(" ")],
         },
     ]
-    if where:
-        blocks.append({"type": "context", "elements": [mrkdwn(user_text(where, 1000))]})
-    blocks.append(event_actions(card.draft_id, created))
+    blocks.append(event_actions(card.draft_id, created, also=card.template_links))
     return blocks
 
 
-def event_actions(draft_id: str, created: CreatedEvent) -> Block:
+def event_actions(
+    draft_id: str, created: CreatedEvent, *, also: tuple[tuple[str, str], ...] = ()
+) -> Block:
+    """View, Join meeting, any `also` (text, url) links, and Undo."""
     elements: list[Block] = []
     if created.web_link:
         elements.append(_link("View", f"{ids.LINK_OPEN}_view", created.web_link, style="primary"))
     if created.meeting_link:
         elements.append(_link("Join meeting", f"{ids.LINK_OPEN}_meeting", created.meeting_link))
+    if not created.web_link:
+        for index, (text, url) in enumerate(also):
+            elements.append(_link(text, f"{ids.LINK_OPEN}_{index}", url))
     elements.append(
         {
             "type": "button",

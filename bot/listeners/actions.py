@@ -28,6 +28,7 @@ from bot.creating import create_event
 from bot.delivery import send, tell
 from bot.drafting import owned_draft, show
 from bot.errors import NotYourDraft
+from bot.payloads import BlockActions
 from bot.receipts import mark_receipt_undone, send_receipt
 from bot.services import Services
 from bot.storage import DraftAlreadyCreated, DraftBusy, StorageError
@@ -42,12 +43,8 @@ LINKS = re.compile(f"^{ids.LINK_OPEN}")
 
 def clicked(body: dict[str, Any]) -> tuple[str, str, str]:
     """(draft id, who clicked, response_url) of a block_actions payload."""
-    value = str(body["actions"][0].get("value") or "")
-    return (
-        value.split("|", maxsplit=1)[0],
-        str(body["user"]["id"]),
-        str(body.get("response_url") or ""),
-    )
+    click = BlockActions.read(body)
+    return click.draft_id, click.user.id, click.response_url
 
 
 def register(app: AsyncApp, services: Services) -> None:
@@ -74,7 +71,8 @@ def register(app: AsyncApp, services: Services) -> None:
     @app.action(ids.EVENT_UNDO)
     async def on_undo(ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
         await ack()
-        draft_id, user, url = clicked(body)
+        click = BlockActions.read(body)
+        draft_id, user, url = click.draft_id, click.user.id, click.response_url
         try:
             title = await undo_title(services, draft_id, user)
             record = await undo_event(services, draft_id=draft_id, user_id=user)
@@ -88,8 +86,9 @@ def register(app: AsyncApp, services: Services) -> None:
         label = label_of(services.calendars, record.provider)
         blocks = undone_blocks(title, label=label)
         await send(url, text=undone_text(title, label=label), blocks=blocks, replace=True)
-        clicked_ts = (body.get("container") or {}).get("message_ts")
-        await mark_receipt_undone(client, record, title=title, label=label, clicked_ts=clicked_ts)
+        await mark_receipt_undone(
+            client, record, title=title, label=label, clicked_ts=click.container.message_ts
+        )
 
     @app.action(LINKS)
     async def on_link(ack: AsyncAck) -> None:
@@ -107,15 +106,18 @@ async def create_and_show(
     except (DraftBusy, DraftAlreadyCreated):
         # A double click or a resent request: the first click is already answering.
         return
-    except ProviderError as exc:
+    except (NotYourDraft, StorageError) as exc:
+        await refuse(url, exc)
+        return
+    except Exception as exc:
+        # The draft is kept (failed): the card says why and offers Retry.
+        if not isinstance(exc, ProviderError):
+            log.exception("create failed")
         stored = await services.storage.get_draft(draft_id)
         label = label_of(services.calendars, stored.provider)
         shown = await show(services, client, stored, failure=explain(exc, label=label))
         blocks = draft_blocks(shown.card, broken=shown.broken)
         await send(url, text=draft_text(shown.card), blocks=blocks, replace=True)
-        return
-    except (NotYourDraft, StorageError) as exc:
-        await refuse(url, exc)
         return
     shown = await show(services, client, created.stored)
     blocks = result_blocks(shown.card, created.record.event, label=created.label)

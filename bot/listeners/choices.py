@@ -16,8 +16,10 @@ from bot.delivery import send
 from bot.drafting import at_day, owned_draft, pick_member, show, with_start
 from bot.errors import NotYourDraft
 from bot.listeners.actions import refuse
+from bot.payloads import BlockActions
 from bot.services import Services
 from bot.storage import StorageError, StoredDraft
+from nlp.draft import EventDraft
 
 PICK_START = re.compile(f"^{ids.DRAFT_PICK_START}_\\d+$")
 PICK_ATTENDEE = re.compile(f"^{ids.DRAFT_PICK_ATTENDEE}_(\\d+|none)$")
@@ -27,35 +29,37 @@ def register(app: AsyncApp, services: Services) -> None:
     @app.action(PICK_START)
     async def on_pick_start(ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
         await ack()
-        draft_id, index = str(body["actions"][0]["value"]).split("|")
-        stored = await _owned(services, body, draft_id)
-        if stored is None or int(index) >= len(stored.draft.alternatives):
+        click = BlockActions.read(body)
+        index = int(click.action.value.split("|")[1])
+        stored = await _owned(services, click)
+        if stored is None or index >= len(stored.draft.alternatives):
             return
-        draft = with_start(stored.draft, stored.draft.alternatives[int(index)])
-        await _update(services, client, body, stored, draft)
+        draft = with_start(stored.draft, stored.draft.alternatives[index])
+        await _update(services, client, click, stored, draft)
 
     @app.action(PICK_ATTENDEE)
     async def on_pick_attendee(ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
         await ack()
-        draft_id, member, name = str(body["actions"][0]["value"]).split("|", 2)
-        stored = await _owned(services, body, draft_id)
+        click = BlockActions.read(body)
+        _, member, name = click.action.value.split("|", 2)
+        stored = await _owned(services, click)
         if stored is None:
             return
         draft = await pick_member(services, client, stored.draft, name=name, user_id=member)
-        await _update(services, client, body, stored, draft)
+        await _update(services, client, click, stored, draft)
 
     @app.action(ids.DRAFT_SET_DATE)
     async def on_set_date(ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
         await ack()
-        action = body["actions"][0]
-        draft_id = str(action.get("block_id", "")).partition("|")[2]
-        stored = await _owned(services, body, draft_id)
-        picked = action.get("selected_date")
-        if stored is None or not picked:
+        click = BlockActions.read(body)
+        # The pickers carry no value: their block id holds the draft id.
+        draft_id = click.action.block_id.partition("|")[2]
+        stored = await _owned(services, click, draft_id=draft_id)
+        if stored is None or not click.action.selected_date:
             return
-        clock = _picked_time(body, action.get("block_id", ""))
-        draft = at_day(stored.draft, date.fromisoformat(picked), clock)
-        await _update(services, client, body, stored, draft)
+        clock = _picked_time(click)
+        draft = at_day(stored.draft, date.fromisoformat(click.action.selected_date), clock)
+        await _update(services, client, click, stored, draft)
 
     @app.action(ids.DRAFT_SET_TIME)
     async def on_set_time(ack: AsyncAck) -> None:
@@ -63,34 +67,34 @@ def register(app: AsyncApp, services: Services) -> None:
         await ack()
 
 
-def _picked_time(body: dict[str, Any], block_id: str) -> time | None:
-    values = (body.get("state") or {}).get("values") or {}
-    chosen = (values.get(block_id) or {}).get(ids.DRAFT_SET_TIME) or {}
+def _picked_time(click: BlockActions) -> time | None:
+    chosen = (click.state.get(click.action.block_id) or {}).get(ids.DRAFT_SET_TIME) or {}
     picked = chosen.get("selected_time")
     return time.fromisoformat(picked) if picked else None
 
 
-async def _owned(services: Services, body: dict[str, Any], draft_id: str) -> StoredDraft | None:
+async def _owned(
+    services: Services, click: BlockActions, *, draft_id: str | None = None
+) -> StoredDraft | None:
     try:
-        return await owned_draft(services, draft_id, str(body["user"]["id"]))
+        return await owned_draft(services, draft_id or click.draft_id, click.user.id)
     except (NotYourDraft, StorageError) as exc:
-        await refuse(str(body.get("response_url") or ""), exc)
+        await refuse(click.response_url, exc)
         return None
 
 
 async def _update(
     services: Services,
     client: AsyncWebClient,
-    body: dict[str, Any],
+    click: BlockActions,
     stored: StoredDraft,
-    draft: Any,
+    draft: EventDraft,
 ) -> None:
-    url = str(body.get("response_url") or "")
     try:
         updated = await services.storage.update_draft(stored.id, draft, user_id=stored.user_id)
     except StorageError as exc:
-        await refuse(url, exc)
+        await refuse(click.response_url, exc)
         return
     shown = await show(services, client, updated)
     blocks = draft_blocks(shown.card, broken=shown.broken)
-    await send(url, text=draft_text(shown.card), blocks=blocks, replace=True)
+    await send(click.response_url, text=draft_text(shown.card), blocks=blocks, replace=True)

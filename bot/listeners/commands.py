@@ -11,6 +11,7 @@ from bot import ids
 from bot.asking import answer, show_help, wants_help
 from bot.delivery import Place
 from bot.drafting import Ask
+from bot.payloads import SlashCommand
 from bot.services import Services
 
 
@@ -20,22 +21,22 @@ def register(app: AsyncApp, services: Services) -> None:
         ack: AsyncAck, command: dict[str, Any], client: AsyncWebClient
     ) -> None:
         await ack()
-        text = str(command.get("text") or "")
+        sent = SlashCommand.model_validate(command)
         place = Place(
             "response_url",
-            user_id=command["user_id"],
-            channel_id=command.get("channel_id"),
-            response_url=command["response_url"],
+            user_id=sent.user_id,
+            channel_id=sent.channel_id,
+            response_url=sent.response_url,
         )
-        if wants_help(text):
+        if wants_help(sent.text):
             await show_help(client, place)
             return
         ask = Ask(
-            team_id=command["team_id"],
-            user_id=command["user_id"],
-            channel_id=command.get("channel_id"),
+            team_id=sent.team_id,
+            user_id=sent.user_id,
+            channel_id=sent.channel_id,
             source="command",
-            text=text,
-            response_url=command["response_url"],
+            text=sent.text,
+            response_url=sent.response_url,
         )
         await answer(services, client, ask, place)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import re
 from typing import Any
 from zoneinfo import available_timezones
@@ -26,10 +25,11 @@ from bot.blocks.home import (
     home_view,
     zone_options,
 )
+from bot.listeners.lifecycle import forget_link
+from bot.people import zone_of
 from bot.services import Services
-from bot.storage import SlackProfile
+from bot.targets import label_of
 
-log = logging.getLogger(__name__)
 _ZONES = sorted(available_timezones())
 Body = dict[str, Any]
 
@@ -46,7 +46,7 @@ async def provider_rows(
         rows.append(
             ProviderRow(
                 name=name,
-                label=linking.label_of(services, name),
+                label=label_of(services.calendars, name),
                 connect_url=url,
                 account=(link.email or link.display_name or link.account_id) if link else None,
                 broken=link is not None and link.status == "broken",
@@ -57,29 +57,24 @@ async def provider_rows(
     return tuple(rows)
 
 
+CONNECT_WORDS = frozenset({"connect", "link", "connect calendar", "link calendar", "login"})
+
+
+def wants_connect(text: str) -> bool:
+    """True for `/event connect` (and its synonyms): the command listener then calls
+    `connect_reply` instead of drafting an event."""
+    return " ".join(text.lower().split()) in CONNECT_WORDS
+
+
 async def connect_reply(services: Services, *, team_id: str, user_id: str) -> dict[str, Any]:
     """What `/event connect` answers in place: the same buttons as the Home tab."""
     rows = await provider_rows(services, team_id=team_id, user_id=user_id)
     if not rows:
-        return {"text": "No calendar provider is set up here yet: events go to Quickcal's own "
-                "calendar. Ask whoever runs Quickcal to add Google, Microsoft or LINE WORKS."}
+        return {
+            "text": "No calendar provider is set up here yet: events go to Quickcal's own "
+            "calendar. Ask whoever runs Quickcal to add Google, Microsoft or LINE WORKS."
+        }
     return {"text": "Connect a calendar", "blocks": connect_blocks(rows)}
-
-
-async def profile_zone(
-    services: Services, client: AsyncWebClient, *, team_id: str, user_id: str
-) -> str | None:
-    """The Slack profile's zone, cached by storage; fetched once when absent."""
-    stored = await services.storage.get_user_settings(team_id, user_id)
-    if stored.profile is not None:
-        return stored.profile.tz
-    answer = await client.users_info(user=user_id)
-    user = answer.get("user") or {}
-    profile = SlackProfile(
-        tz=user.get("tz"), email=(user.get("profile") or {}).get("email"), name=user.get("name")
-    )
-    await services.storage.cache_profile(team_id, user_id, profile)
-    return profile.tz
 
 
 async def publish_home(
@@ -87,13 +82,10 @@ async def publish_home(
 ) -> None:
     """Render and publish the person's Home tab."""
     stored = await services.storage.get_user_settings(team_id, user_id)
-    zone = stored.timezone or await profile_zone(
-        services, client, team_id=team_id, user_id=user_id
-    )
     state = HomeState(
         providers=await provider_rows(services, team_id=team_id, user_id=user_id),
         default_provider=stored.default_provider,
-        timezone=zone or "UTC",
+        timezone=await zone_of(services, client, team_id=team_id, user_id=user_id),
         timezone_overridden=stored.timezone is not None,
         event_minutes=stored.event_minutes or services.settings.default_event_minutes,
     )
@@ -118,9 +110,7 @@ def register(app: AsyncApp, services: Services) -> None:
         await publish_home(services, client, team_id=team_id, user_id=user_id)
 
     @app.event("app_home_opened")
-    async def home_opened(
-        event: Body, context: AsyncBoltContext, client: AsyncWebClient
-    ) -> None:
+    async def home_opened(event: Body, context: AsyncBoltContext, client: AsyncWebClient) -> None:
         if event.get("tab", "home") == "home":
             await refresh(context, client)
 
@@ -135,9 +125,7 @@ def register(app: AsyncApp, services: Services) -> None:
         await ack()
         team_id, user_id = _who(context)
         provider = str(body["actions"][0]["value"])
-        await linking.disconnect(
-            services, team_id=team_id, user_id=user_id, provider=provider
-        )
+        await forget_link(services, team_id=team_id, user_id=user_id, provider=provider)
         stored = await services.storage.get_user_settings(team_id, user_id)
         if stored.default_provider == provider:
             await services.storage.set_default_provider(team_id, user_id, None)
@@ -150,9 +138,10 @@ def register(app: AsyncApp, services: Services) -> None:
         await ack()
         team_id, user_id = _who(context)
         provider, _, calendar_id = _selected(body).partition(":")
-        await services.storage.set_link_calendar(
-            team_id, user_id, provider, calendar_id
-        )
+        link = await services.storage.get_link(team_id, user_id, provider)
+        if link is None or calendar_id not in {c.id for c in link.calendars}:
+            return  # only calendars the account offered; anything else is a forged value
+        await services.storage.set_link_calendar(team_id, user_id, provider, calendar_id)
         await refresh(context, client)
 
     @app.action(HOME_DEFAULT_PROVIDER)

@@ -1,4 +1,5 @@
-"""Forgetting on request: `app_uninstalled` wipes a team, `tokens_revoked` wipes its people.
+"""Forgetting on request: Disconnect drops a link, `app_uninstalled` a team, `tokens_revoked`
+its people.
 
 Every row of theirs goes (installation, calendar links, drafts, events, settings); the
 calendar tokens are revoked at their providers too, since nobody here can use them any more.
@@ -14,6 +15,9 @@ from slack_bolt.async_app import AsyncApp, AsyncBoltContext
 from bot import linking
 from bot.services import Services
 from bot.storage import CalendarLink
+from providers import oauth
+from providers.base import OAuthToken
+from providers.errors import ProviderError
 
 log = logging.getLogger(__name__)
 Body = dict[str, Any]
@@ -40,9 +44,26 @@ async def forget_bot(services: Services, team_id: str, enterprise_id: str | None
     )
 
 
+async def forget_link(services: Services, *, team_id: str, user_id: str, provider: str) -> bool:
+    """Disconnect: delete the link here, then revoke its token where the provider allows it."""
+    token = await services.storage.delete_link(team_id, user_id, provider)
+    if token is None:
+        return False
+    await revoke_quietly(services, provider, token)
+    return True
+
+
+async def revoke_quietly(services: Services, provider: str, token: OAuthToken) -> None:
+    """Revoke at the provider; a failure is logged, never raised (the link is gone here)."""
+    try:
+        await oauth.revoke(linking.oauth_provider(services, provider), token)
+    except (ProviderError, linking.LinkError):
+        log.warning("revoking a %s token failed; it was deleted here", provider)
+
+
 async def _revoke_all(services: Services, links: list[CalendarLink]) -> None:
     for link in links:
-        await linking.revoke_quietly(services, link.provider, link.token)
+        await revoke_quietly(services, link.provider, link.token)
 
 
 def _team(body: Body, context: AsyncBoltContext) -> str:

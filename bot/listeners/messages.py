@@ -14,6 +14,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.asking import answer, show_help, wants_help
 from bot.delivery import Place
 from bot.drafting import Ask
+from bot.payloads import EventEnvelope, MessageEvent
 from bot.services import Services
 
 LEADING_MENTION = re.compile(r"^\s*<@[UW][A-Z0-9]+(?:\|[^>]*)?>[\s,:]*")
@@ -24,23 +25,22 @@ def register(app: AsyncApp, services: Services) -> None:
     async def on_direct_message(
         event: dict[str, Any], body: dict[str, Any], client: AsyncWebClient
     ) -> None:
+        message, envelope = MessageEvent.model_validate(event), EventEnvelope.model_validate(body)
         # Edits, joins, bot posts (our own cards included) are not requests.
-        if event.get("channel_type") != "im" or event.get("subtype") or event.get("bot_id"):
+        if message.channel_type != "im" or message.subtype or message.bot_id or not message.user:
             return
-        if not await services.storage.claim_once(f"event:{body.get('event_id')}"):
+        if not await services.storage.claim_once(f"event:{envelope.event_id}"):
             return
-        user = str(event["user"])
-        place = Place("dm", user_id=user, channel_id=str(event["channel"]))
-        text = str(event.get("text") or "")
-        if wants_help(text):
+        place = Place("dm", user_id=message.user, channel_id=message.channel)
+        if wants_help(message.text):
             await show_help(client, place)
             return
         ask = Ask(
-            team_id=str(body.get("team_id") or event.get("team") or ""),
-            user_id=user,
-            channel_id=str(event["channel"]),
+            team_id=envelope.team_id or message.team or "",
+            user_id=message.user,
+            channel_id=message.channel,
             source="dm",
-            text=text,
+            text=message.text,
         )
         await answer(services, client, ask, place)
 
@@ -51,21 +51,20 @@ def register(app: AsyncApp, services: Services) -> None:
         client: AsyncWebClient,
         context: AsyncBoltContext,
     ) -> None:
-        if not await services.storage.claim_once(f"event:{body.get('event_id')}"):
+        message, envelope = MessageEvent.model_validate(event), EventEnvelope.model_validate(body)
+        if not message.user or not await services.storage.claim_once(f"event:{envelope.event_id}"):
             return
-        user = str(event["user"])
-        channel = str(event["channel"])
-        text = LEADING_MENTION.sub("", str(event.get("text") or ""), count=1)
+        text = LEADING_MENTION.sub("", message.text, count=1)
         if context.bot_user_id:
             text = text.replace(f"<@{context.bot_user_id}>", "").strip()
-        place = Place("ephemeral", user_id=user, channel_id=channel)
+        place = Place("ephemeral", user_id=message.user, channel_id=message.channel)
         if wants_help(text):
             await show_help(client, place)
             return
         ask = Ask(
-            team_id=str(body.get("team_id") or ""),
-            user_id=user,
-            channel_id=channel,
+            team_id=envelope.team_id or message.team or "",
+            user_id=message.user,
+            channel_id=message.channel,
             source="mention",
             text=text,
         )

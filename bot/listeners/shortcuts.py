@@ -11,6 +11,7 @@ from bot import ids
 from bot.asking import answer
 from bot.delivery import Place
 from bot.drafting import Ask, permalink
+from bot.payloads import MessageShortcut
 from bot.services import Services
 
 
@@ -20,26 +21,24 @@ def register(app: AsyncApp, services: Services) -> None:
         ack: AsyncAck, shortcut: dict[str, Any], client: AsyncWebClient
     ) -> None:
         await ack()
-        message = shortcut.get("message") or {}
-        channel = (shortcut.get("channel") or {}).get("id")
-        team = shortcut.get("team") or {}
-        user = shortcut["user"]["id"]
+        sent = MessageShortcut.model_validate(shortcut)
+        channel = sent.channel.id if sent.channel else None
         link = None
-        if channel and message.get("ts"):
-            link = permalink(team.get("domain"), channel, str(message["ts"]))
+        if channel and sent.message.ts:
+            link = permalink(sent.team.domain, channel, sent.message.ts)
         ask = Ask(
-            team_id=team.get("id") or shortcut["user"].get("team_id", ""),
-            user_id=user,
+            team_id=sent.team.id,
+            user_id=sent.user.id,
             channel_id=channel,
             source="shortcut",
-            text=str(message.get("text") or ""),
-            response_url=shortcut.get("response_url"),
+            text=sent.message.text,
+            response_url=sent.response_url,
             permalink=link,
         )
-        place = Place(
-            "response_url" if shortcut.get("response_url") else "dm",
-            user_id=user,
-            channel_id=channel if shortcut.get("response_url") else None,
-            response_url=shortcut.get("response_url"),
+        # Shortcuts always carry a response_url; the DM is the fallback should one not.
+        place = (
+            Place("response_url", sent.user.id, channel, sent.response_url)
+            if sent.response_url
+            else Place("dm", sent.user.id)
         )
         await answer(services, client, ask, place)

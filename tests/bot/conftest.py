@@ -1,16 +1,17 @@
 """The end-to-end harness: Quickcal on 127.0.0.1 against a fake Slack, driven by signed requests.
 
     def test_x(quickcal: Quickcal, slack: FakeSlack) -> None:
-        quickcal.command("lunch with Adele friday noon")          # as ALICE in CHANNEL
+        key = quickcal.command("lunch with Adele friday noon")    # as ALICE in CHANNEL
         card = slack.wait_for("chat.postEphemeral")              # bounded wait
         key = quickcal.click(card, "draft_create")               # a signed block_actions
         result = slack.wait_for("response_url", lambda c: c.args["key"] == key)
         quickcal.run(quickcal.services.storage.get_draft(...))   # storage, on the app's loop
         quickcal.restart()                                       # new process, same database
 
-Fixtures: `slack` (FakeSlack with ALICE, BOB, ADELE, two SAMs), `settings` (Settings pointing
-at the fake and at a fresh SQLite file), `quickcal` (the running app). Every test ends with
-no contract violation recorded by the fake.
+Fixtures: `slack` (FakeSlack with ALICE in New York, BOB, ADELE, CAMILLE in French, two
+SAMs), `settings` (Settings pointing at the fake and at a fresh SQLite file), `clock` (the
+app's clock, fixed at NOW, a Wednesday; `clock.advance(timedelta(...))`), `quickcal` (the
+running app). Every test ends with no contract violation recorded by the fake.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import Coroutine, Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
 import httpx
@@ -37,6 +38,7 @@ SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 ALICE = "U0ALICE"
 BOB = "U0BOB"
 ADELE = "U0ADELE"
+CAMILLE = "U0CAMILLE"  # writes in French
 CHANNEL = shapes.CHANNEL
 
 
@@ -234,6 +236,15 @@ def slack() -> Iterator[FakeSlack]:
             tz="Europe/Paris",
         )
         fake.add_user(
+            CAMILLE,
+            name="camille",
+            real_name="Camille Roux",
+            display_name="Camille",
+            email="camille@example.fr",
+            tz="Europe/Paris",
+            locale="fr-FR",
+        )
+        fake.add_user(
             "U0SAM1",
             name="sam.lee",
             real_name="Sam Lee",
@@ -269,13 +280,31 @@ def settings(tmp_path: Any, slack: FakeSlack) -> Settings:
 NOW = datetime(2026, 11, 18, 14, 0, tzinfo=UTC)
 
 
+class SteppingClock:
+    """The app's clock in tests: fixed at NOW until a test moves it on."""
+
+    def __init__(self, now: datetime = NOW) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, delta: timedelta) -> None:
+        self.now += delta
+
+
 def fixed_clock() -> datetime:
     return NOW
 
 
 @pytest.fixture
-def quickcal(settings: Settings, slack: FakeSlack) -> Iterator[Quickcal]:
-    app = Quickcal(settings, slack, clock=fixed_clock).start()
+def clock() -> SteppingClock:
+    return SteppingClock()
+
+
+@pytest.fixture
+def quickcal(settings: Settings, slack: FakeSlack, clock: SteppingClock) -> Iterator[Quickcal]:
+    app = Quickcal(settings, slack, clock=clock).start()
     yield app
     app.stop()
     app.http.close()

@@ -214,3 +214,27 @@ def mention_event(text: str, *, user: str, channel: str = CHANNEL) -> dict[str, 
         "event_ts": stamp,
         "client_msg_id": unique("msg-"),
     }
+
+
+def modal_values(view: dict[str, Any], **changes: dict[str, Any]) -> dict[str, Any]:
+    """`state.values` as Slack sends them: each input's initial value, then `changes`."""
+    state: dict[str, Any] = {}
+    for block in view["blocks"]:
+        element = block["element"]
+        kind = element["type"]
+        current: dict[str, Any] = {"type": kind}
+        if kind == "plain_text_input":
+            current["value"] = element.get("initial_value")
+        elif kind == "datepicker":
+            current["selected_date"] = element.get("initial_date")
+        elif kind == "timepicker":
+            current["selected_time"] = element.get("initial_time")
+        elif kind == "checkboxes":
+            current["selected_options"] = element.get("initial_options", [])
+        elif kind == "multi_users_select":
+            current["selected_users"] = element.get("initial_users", [])
+        elif kind == "static_select":
+            current["selected_option"] = element.get("initial_option")
+        current |= changes.get(block["block_id"], {})
+        state[block["block_id"]] = {element["action_id"]: current}
+    return state

@@ -3,40 +3,16 @@
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from bot import ids
 from bot.storage import account_key
 from tests.bot.conftest import ALICE, Quickcal
+from tests.bot.slack_requests import modal_values
 from tests.fakes.slack import TEAM_ID, FakeSlack, SlackCall
 
 
 def answer(slack: FakeSlack, key: str) -> SlackCall:
     return slack.wait_for("response_url", lambda c: c.args["key"] == key)
-
-
-def values(view: dict[str, Any], **changes: dict[str, Any]) -> dict[str, Any]:
-    """`state.values` as Slack sends them: each input's initial value, then `changes`."""
-    state: dict[str, Any] = {}
-    for block in view["blocks"]:
-        element = block["element"]
-        kind = element["type"]
-        current: dict[str, Any] = {"type": kind}
-        if kind == "plain_text_input":
-            current["value"] = element.get("initial_value")
-        elif kind == "datepicker":
-            current["selected_date"] = element.get("initial_date")
-        elif kind == "timepicker":
-            current["selected_time"] = element.get("initial_time")
-        elif kind == "checkboxes":
-            current["selected_options"] = element.get("initial_options", [])
-        elif kind == "multi_users_select":
-            current["selected_users"] = element.get("initial_users", [])
-        elif kind == "static_select":
-            current["selected_option"] = element.get("initial_option")
-        current |= changes.get(block["block_id"], {})
-        state[block["block_id"]] = {element["action_id"]: current}
-    return state
 
 
 def open_editor(quickcal: Quickcal, slack: FakeSlack, text: str) -> tuple[SlackCall, SlackCall]:
@@ -53,7 +29,7 @@ def test_the_modal_is_prefilled(quickcal: Quickcal, slack: FakeSlack) -> None:
     )
     view = opened.args["view"]
     assert view["callback_id"] == ids.EDIT_MODAL
-    state = values(view)
+    state = modal_values(view)
     field = {block_id: next(iter(v.values())) for block_id, v in state.items()}
     assert field[ids.FIELD_TITLE]["value"].startswith("Lunch with Adele")
     assert field[ids.FIELD_START_DATE]["selected_date"] == "2026-11-20"
@@ -71,7 +47,7 @@ def test_invalid_input_gets_field_errors_and_loses_nothing(
 ) -> None:
     _, opened = open_editor(quickcal, slack, "lunch friday noon")
     view = opened.args["view"]
-    bad = values(
+    bad = modal_values(
         view,
         title={"value": "   "},
         end_time={"selected_time": "11:00"},
@@ -82,7 +58,7 @@ def test_invalid_input_gets_field_errors_and_loses_nothing(
     assert body["response_action"] == "errors"
     assert set(body["errors"]) == {ids.FIELD_TITLE, ids.FIELD_END_TIME, ids.FIELD_EMAILS}
     assert body["errors"][ids.FIELD_END_TIME] == "The end must be after the start."
-    too_long = quickcal.submit(opened, values(view, title={"value": "x" * 300}))
+    too_long = quickcal.submit(opened, modal_values(view, title={"value": "x" * 300}))
     assert "under 255 characters" in json.loads(too_long.text)["errors"][ids.FIELD_TITLE]
     stored = quickcal.run(quickcal.services.storage.get_draft(view["private_metadata"]))
     assert stored.draft.title == "Lunch"  # the draft is untouched
@@ -90,7 +66,7 @@ def test_invalid_input_gets_field_errors_and_loses_nothing(
 
 def test_valid_edit_updates_the_card_and_the_event(quickcal: Quickcal, slack: FakeSlack) -> None:
     _, opened = open_editor(quickcal, slack, "lunch friday noon")
-    good = values(
+    good = modal_values(
         opened.args["view"],
         title={"value": "Team lunch"},
         start_time={"selected_time": "12:30"},
@@ -118,3 +94,16 @@ def test_valid_edit_updates_the_card_and_the_event(quickcal: Quickcal, slack: Fa
     assert event.online_meeting is True
     assert event.recurrence == ("RRULE:FREQ=WEEKLY",)
     assert {a.value for a in event.attendees} == {"adele@example.com", "ana@example.org"}
+
+
+def test_only_the_owner_can_save_the_modal(quickcal: Quickcal, slack: FakeSlack) -> None:
+    _, opened = open_editor(quickcal, slack, "lunch friday noon")
+    view = opened.args["view"]
+    response = quickcal.submit(
+        opened, modal_values(view, title={"value": "Mine now"}), user="U0BOB"
+    )
+    body = json.loads(response.text)
+    assert body["response_action"] == "errors"
+    assert "belongs to <@U0ALICE>" in body["errors"][ids.FIELD_TITLE]
+    stored = quickcal.run(quickcal.services.storage.get_draft(view["private_metadata"]))
+    assert stored.draft.title == "Lunch"

@@ -35,7 +35,8 @@ async def refused(fake: FakeSlack, method: str, **args: Any) -> str:
 
 async def test_well_formed_calls_are_served(fake: FakeSlack) -> None:
     posted = await client(fake).chat_postMessage(channel="C1", text="hi", blocks=[SECTION])
-    assert posted["ok"] and posted["ts"]
+    assert posted["ok"]
+    assert posted["ts"]
     user = await client(fake).users_info(user="U1")
     assert user["user"]["tz"] == "Asia/Tokyo"
     assert user["user"]["tz_offset"] == 9 * 3600

@@ -13,6 +13,7 @@ from bot.settings import Settings
 from providers.base import AccountInfo, CalendarInfo, OAuthToken
 from providers.settings import ProviderSettings
 from tests.bot.conftest import ALICE, Quickcal, fixed_clock
+from tests.bot.slack_requests import modal_values
 from tests.fakes.contracts import GOOGLE_EVENT, problems
 from tests.fakes.google import FakeGoogle
 from tests.fakes.slack import TEAM_ID, FakeSlack, SlackCall
@@ -120,3 +121,63 @@ def test_a_refusal_is_said_in_plain_words(
     assert "Google Calendar is busy right now. Your draft is kept: press Retry in 30 s." in (
         failed.texts()
     )
+
+
+def test_what_google_cannot_keep_is_said_before_create(
+    linked: Quickcal, slack: FakeSlack, google: FakeGoogle
+) -> None:
+    card = answer(slack, linked.command("lunch friday noon"))
+    draft_id = card.button(ids.DRAFT_CREATE)["value"]
+    storage = linked.services.storage
+    stored = linked.run(storage.get_draft(draft_id))
+    far = stored.draft.model_copy(update={"reminder_minutes": 50 * 24 * 60})
+    linked.run(storage.update_draft(draft_id, far, user_id=ALICE))
+    # Any re-render shows it: open Edit and save it unchanged.
+    linked.click(card, ids.DRAFT_EDIT)
+    opened = slack.wait_for("views.open")
+    linked.submit(opened, modal_values(opened.args["view"]))
+    shown = slack.wait_for("response_url", lambda c: c.args.get("replace_original") is True)
+    assert "Google Calendar can't store reminder" in shown.texts()
+    failed = answer(slack, linked.click(shown, ids.DRAFT_CREATE))
+    assert "can't store reminder" in failed.texts()
+    assert google.api_requests("POST") == []  # nothing was sent
+
+
+def test_a_broken_link_sends_drafts_local_and_offers_reconnect(
+    linked: Quickcal, slack: FakeSlack
+) -> None:
+    linked.run(linked.services.storage.mark_broken(TEAM_ID, ALICE, "google"))
+    card = answer(slack, linked.command("lunch friday noon"))
+    assert "Your Google Calendar link stopped working" in card.texts()
+    reconnect = card.button(f"{ids.LINK_OPEN}_reconnect")
+    assert reconnect["url"].startswith(f"{linked.settings.public_url}/oauth/google/")
+    assert "*Calendar*\\nQuickcal calendar" in card.texts()
+
+
+def test_undo_failing_at_google_can_be_pressed_again(
+    linked: Quickcal, slack: FakeSlack, google: FakeGoogle
+) -> None:
+    card = answer(slack, linked.command("lunch friday noon"))
+    result = answer(slack, linked.click(card, ids.DRAFT_CREATE))
+    google.fail_next(503)
+    refused = answer(slack, linked.click(result, ids.EVENT_UNDO))
+    assert refused.args["replace_original"] is False
+    assert "Google Calendar didn't answer" in refused.texts()
+    assert len(google.events) == 1
+    undone = answer(slack, linked.click(result, ids.EVENT_UNDO))
+    assert "Removed *Lunch* from Google Calendar" in undone.texts()
+    assert google.events == []
+
+
+def test_a_slow_calendar_never_delays_the_acknowledgement(
+    linked: Quickcal, slack: FakeSlack, google: FakeGoogle
+) -> None:
+    card = answer(slack, linked.command("lunch friday noon"))
+    google.slow_next(3.0)
+    key = linked.click(card, ids.DRAFT_CREATE)  # returns once Slack's request is acknowledged
+    # Acknowledged while Google is still thinking: nothing created, nothing answered yet.
+    assert google.events == []
+    assert not slack.calls_to("response_url", lambda c: c.args["key"] == key)
+    result = answer(slack, key)
+    assert "Added to Google Calendar" in result.args["text"]
+    assert len(google.events) == 1

@@ -1,11 +1,13 @@
-"""End to end through POST /slash/events: /event -> card -> Create -> result, receipt -> Undo."""
+"""End to end through POST /slack/events: /event -> card -> Create -> result, receipt -> Undo."""
 
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
 
+from bot.settings import Settings
 from bot.storage import account_key
-from tests.bot.conftest import ALICE, BOB, Quickcal
+from tests.bot.conftest import ALICE, BOB, Quickcal, SteppingClock
 from tests.fakes.slack import TEAM_ID, FakeSlack, SlackCall
 
 
@@ -65,9 +67,15 @@ def test_help_for_bare_command_and_help(quickcal: Quickcal, slack: FakeSlack) ->
 
 
 def test_user_text_pings_nobody(quickcal: Quickcal, slack: FakeSlack) -> None:
-    card = card_for(slack, quickcal.command("<!channel> party & cake tomorrow 5pm"))
+    # Typed literally, Slack sends it escaped; the card shows it once escaped, never live.
+    card = card_for(slack, quickcal.command("&lt;!channel&gt; R&amp;D party tomorrow 5pm"))
     assert "<!channel>" not in card.texts()
-    assert "&lt;!channel&gt; party &amp; cake" in card.texts()
+    assert "R&amp;D party*" in card.texts()
+    assert "&amp;amp;" not in card.texts()  # escaped once, not twice
+    # A real @channel in the text addresses people: it is no part of the event.
+    live = card_for(slack, quickcal.command("<!channel> party tomorrow 5pm"))
+    assert "<!channel>" not in live.texts()
+    assert "*Party*" in live.texts()
 
 
 def test_someone_else_sees_nothing_of_the_draft(quickcal: Quickcal, slack: FakeSlack) -> None:
@@ -134,3 +142,48 @@ def test_unsigned_requests_are_refused(quickcal: Quickcal, slack: FakeSlack) -> 
     )
     assert response.status_code == 401
     assert not slack.calls
+
+
+def test_drafts_expire_after_a_day(
+    quickcal: Quickcal, slack: FakeSlack, clock: SteppingClock
+) -> None:
+    card = card_for(slack, quickcal.command("lunch friday noon"))
+    clock.advance(timedelta(hours=25))
+    late = card_for(slack, quickcal.click(card, "draft_create"))
+    assert "This draft has expired (drafts last a day)" in late.texts()
+    assert local_events(quickcal) == []
+
+
+def test_a_rate_limited_receipt_still_arrives(quickcal: Quickcal, slack: FakeSlack) -> None:
+    card = card_for(slack, quickcal.command("lunch friday noon"))
+    slack.rate_limit_next("chat.postMessage", retry_after=1)
+    card_for(slack, quickcal.click(card, "draft_create"))
+    delivered = slack.wait_for("chat.postMessage", lambda c: bool(c.response and c.response["ok"]))
+    assert "You added *Lunch*" in delivered.texts()
+    assert len(slack.calls_to("chat.postMessage")) == 2  # the 429, then the retry
+
+
+def test_a_zone_named_in_the_text_is_said_as_such(quickcal: Quickcal, slack: FakeSlack) -> None:
+    card = card_for(slack, quickcal.command("call friday 3pm PST"))
+    assert (
+        "Times in America/Los_Angeles (UTC−08:00), from your message; yours is America/New_York"
+        in card.texts()
+    )
+
+
+def test_clicks_on_two_instances_create_one_event(
+    quickcal: Quickcal, slack: FakeSlack, settings: Settings, clock: SteppingClock
+) -> None:
+    other = Quickcal(settings, slack, clock=clock).start()  # a second instance, same database
+    try:
+        card = card_for(slack, quickcal.command("lunch friday noon"))
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            keys = list(pool.map(lambda app: app.click(card, "draft_create"), [quickcal, other]))
+        result = slack.wait_for("response_url", lambda c: c.args["key"] in keys)
+        assert "Added to" in result.args["text"]
+        slack.wait_for("chat.postMessage")
+        assert local_events(quickcal) == ["Lunch"]
+        assert local_events(other) == ["Lunch"]
+    finally:
+        other.stop()
+        other.http.close()

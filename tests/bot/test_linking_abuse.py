@@ -10,7 +10,7 @@ import httpx
 
 from bot.storage import account_key
 from tests.bot.conftest import ALICE, BOB
-from tests.bot.linking_harness import LinkingWorld, browser, query_of, world  # noqa: F401
+from tests.bot.test_linking import LinkingWorld, browser, query_of, world  # noqa: F401
 from tests.fakes.slack import TEAM_ID
 
 # ruff: noqa: F811  (the `world` fixture is imported by name)
@@ -49,7 +49,7 @@ def test_a_forged_state_is_refused(world: LinkingWorld) -> None:
 
 def test_an_expired_state_is_refused(world: LinkingWorld) -> None:
     back = world.authorize(world.start("google"))
-    world.app.clock.advance(timedelta(minutes=11))
+    world.clock.advance(timedelta(minutes=11))
     page = world.browser_of(ALICE).get(back)
     assert page.status_code == 400
     assert "too long" in page.text
@@ -149,7 +149,7 @@ def test_connect_links_are_sealed_bound_and_expire(world: LinkingWorld) -> None:
     elsewhere = url.replace("/oauth/google/", "/oauth/microsoft/")
     assert world.browser_of(ALICE).get(elsewhere).status_code == 400
     assert world.browser_of(ALICE).get(url.replace("/google/", "/outlook/")).status_code == 404
-    world.app.clock.advance(timedelta(hours=2))
+    world.clock.advance(timedelta(hours=2))
     expired = world.browser_of(ALICE).get(url)
     assert expired.status_code == 400
     assert "expired" in expired.text

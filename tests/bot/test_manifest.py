@@ -45,9 +45,12 @@ def bolt_registrations() -> dict[str, set[str]]:
             arg = node.args[0]
             if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
                 found[kind].add(arg.value)
-            elif isinstance(arg, ast.Attribute) and isinstance(arg.value, ast.Name):
-                if arg.value.id == "ids":
-                    found[kind].add(getattr(ids, arg.attr))
+            elif (
+                isinstance(arg, ast.Attribute)
+                and isinstance(arg.value, ast.Name)
+                and arg.value.id == "ids"
+            ):
+                found[kind].add(getattr(ids, arg.attr))
     return found
 
 

@@ -30,6 +30,7 @@ LEAKS = [
     ("GET /oauth/google/callback?code=c0de-1&state=st4te-1 302", "c0de-1", "/oauth/google"),
     ("GET /oauth/google/callback?code=c0de-1&state=st4te-1 302", "st4te-1", "302"),
     ('{"id_token": "eyJhbGciOi.x.y"}', "eyJhbGciOi.x.y", "id_token"),
+    ("oauth.v2.access failed with code: 4/0AdQt8q - error", "4/0AdQt8q", "- error"),
     (
         "posting to https://hooks.slack.com/commands/T1/123/AbCdEf now",
         "hooks.slack.com/commands/T1/123/AbCdEf",
@@ -114,7 +115,8 @@ def test_handlers_added_after_install_are_covered(
         def emit(self, record: logging.LogRecord) -> None:
             late.append(self.format(record))
 
-    logger = logging.getLogger("uvicorn.access")
+    logger = logging.getLogger("quickcal.test.late")
+    logger.setLevel(logging.INFO)
     handler = Late()
     logger.addHandler(handler)
     try:
@@ -154,6 +156,23 @@ def test_library_loggers_never_print_bodies(
     assert WITHHELD in record.getMessage()
 
 
+def test_bolt_messages_through_the_apps_own_logger_are_withheld(
+    fresh_logging: list[logging.LogRecord],
+) -> None:
+    import slack_bolt.app.async_app as bolt_source
+
+    install_redaction()
+    logger = logging.getLogger("bot.app")  # AsyncApp(logger=...) makes Bolt log through it
+    record = logger.makeRecord(
+        logger.name, logging.WARNING, bolt_source.__file__, 1,
+        "Unhandled request (%s)", ({"type": "block_actions", "value": "lunch with Adele"},),
+        None,
+    )  # fmt: skip
+    logger.handle(record)
+    assert "lunch with Adele" not in fresh_logging[-1].getMessage()
+    assert WITHHELD in fresh_logging[-1].getMessage()
+
+
 def test_our_own_loggers_keep_their_words(fresh_logging: list[logging.LogRecord]) -> None:
     install_redaction()
     logging.getLogger("bot.linking").info("linked %s for %s", "google", "U1")
@@ -165,3 +184,41 @@ def test_install_twice_keeps_earlier_secrets(fresh_logging: list[logging.LogReco
     install_redaction(["second-secret-value"])
     logging.getLogger("x").warning("first-secret-value second-secret-value")
     assert fresh_logging[-1].getMessage() == f"{REDACTED} {REDACTED}"
+
+
+def test_uvicorn_access_records_keep_their_args(fresh_logging: list[logging.LogRecord]) -> None:
+    from uvicorn.logging import AccessFormatter
+
+    install_redaction()
+    kept: list[logging.LogRecord] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            kept.append(record)
+
+    access = logging.getLogger("uvicorn.access")
+    saved_level, handler = access.level, Keep()
+    access.setLevel(logging.INFO)  # a server started earlier may have set WARNING
+    access.addHandler(handler)
+    try:
+        access.info(
+            '%s - "%s %s HTTP/%s" %d', "127.0.0.1:5", "GET", "/oauth/g/callback?code=c0de99",
+            "1.1", 200,
+        )  # fmt: skip
+    finally:
+        access.removeHandler(handler)
+        access.setLevel(saved_level)
+    (record,) = kept
+    line = AccessFormatter("%(client_addr)s %(request_line)s %(status_code)s").format(record)
+    assert "c0de99" not in line
+    assert "GET /oauth/g/callback?code=[redacted] HTTP/1.1" in line
+    assert "200" in line
+
+
+def test_a_secret_inside_a_dict_argument_is_scrubbed(
+    fresh_logging: list[logging.LogRecord],
+) -> None:
+    install_redaction()
+    logging.getLogger("bot.x").info("answer %s (%d)", {"access_token": "at-in-a-dict"}, 3)
+    assert "at-in-a-dict" not in fresh_logging[-1].getMessage()
+    assert fresh_logging[-1].getMessage().endswith("(3)")

@@ -11,7 +11,7 @@ import pytest
 from bot import redaction
 from bot.redaction import install_redaction, secret_values
 from tests.bot.conftest import ALICE, SIGNING_SECRET
-from tests.bot.linking_harness import LinkingWorld, query_of, world  # noqa: F401
+from tests.bot.test_linking import LinkingWorld, query_of, world  # noqa: F401
 
 # ruff: noqa: F811  (the `world` fixture is imported by name)
 TEXT = "quarterly planning with Adele friday 3pm"
@@ -99,4 +99,5 @@ def test_a_debug_journey_logs_no_secret(world: LinkingWorld, everything: Everyth
     assert "slack_sdk" in text
     assert "httpx" in text
     leaked = sorted(name for name, value in secrets.items() if value in text)
-    assert not leaked, [line for line in everything.lines if any(secrets[n] in line for n in leaked)][:5]
+    lines = [line for line in everything.lines if any(secrets[n] in line for n in leaked)]
+    assert not leaked, (leaked, lines[:5])

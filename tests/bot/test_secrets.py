@@ -1,4 +1,4 @@
-"""Secrets at rest: tampered tokens read as not linked, keys rotate, no plaintext in the database."""
+"""Secrets at rest: a tampered token reads as not linked, keys rotate, no plaintext is stored."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from bot.crypto import KeyRing
 from bot.rotate import rotate_database
 from bot.storage.tables import calendar_links
 from tests.bot.conftest import ALICE, BOB
-from tests.bot.linking_harness import LABELS, LinkingWorld, query_of, world  # noqa: F401
+from tests.bot.test_linking import LABELS, LinkingWorld, query_of, world  # noqa: F401
 from tests.fakes.slack import TEAM_ID
 
 # ruff: noqa: F811  (the `world` fixture is imported by name)

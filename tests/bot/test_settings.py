@@ -48,7 +48,8 @@ def test_environment_names(monkeypatch: pytest.MonkeyPatch) -> None:
     settings = Settings(_env_file=None)
     assert settings.secret(settings.slack_bot_token) == "xoxb-1"
     assert "xoxb-1" not in repr(settings)  # secrets never print
-    assert settings.has_slack and settings.socket_mode
+    assert settings.has_slack
+    assert settings.socket_mode
     assert (settings.port, settings.default_event_minutes) == (8080, 30)
     assert settings.providers.google_api_url == "http://127.0.0.1:9/calendar/v3"
 

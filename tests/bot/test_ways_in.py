@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.storage import account_key
 from tests.bot import slack_requests as shapes
-from tests.bot.conftest import ALICE, BOB, CHANNEL, Quickcal
+from tests.bot.conftest import ALICE, BOB, CAMILLE, CHANNEL, Quickcal
 from tests.fakes.slack import TEAM_ID, FakeSlack
 
 
@@ -63,3 +63,18 @@ def test_mention_answers_privately_in_the_channel(quickcal: Quickcal, slack: Fak
     assert "every weekday until Dec 20" in card.texts()
     assert "UQUICKCAL" not in card.texts()  # the mention of Quickcal is not the title
     assert not slack.calls_to("chat.postMessage")
+
+
+def test_a_shortcut_on_a_message_without_text(quickcal: Quickcal, slack: FakeSlack) -> None:
+    key = quickcal.shortcut("")
+    answer = slack.wait_for("response_url", lambda c: c.args["key"] == key)
+    assert "That message has no text I can read" in answer.texts()
+    assert "draft_create" not in answer.action_ids()
+
+
+def test_a_french_slack_is_read_in_french(quickcal: Quickcal, slack: FakeSlack) -> None:
+    key = quickcal.command("déjeuner avec Adele vendredi midi", user=CAMILLE)
+    card = slack.wait_for("response_url", lambda c: c.args["key"] == key)
+    assert "Fri, Nov 20, 2026 12:00" in card.texts()  # Paris time, Camille's zone
+    assert "Adele (adele@example.com)" in card.texts()
+    assert "Europe/Paris" in card.texts()

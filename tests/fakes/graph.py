@@ -44,6 +44,7 @@ class GraphAccount:
     display_name: str = "Megan Bowen"
     timezone: str = "Pacific Standard Time"  # mailboxSettings speak Windows names
     id: str = "5d8d505c-864f-4804-88c7-4583c966cde8"
+    default_calendar: str = "AAMkAGViNDUDefault="
     calendars: dict[str, str] = field(default_factory=dict)
 
 
@@ -115,7 +116,7 @@ class FakeGraph(FakeProvider):
         if user is None:
             return self.unauthorized()
         calendar = request.path_params.get("calendar_id", "default")
-        if calendar != "default" and calendar not in user.calendars:
+        if calendar not in ("default", user.default_calendar, *user.calendars):
             return self.error(404, "The specified object was not found in the store.")
         body = await request.json()
         refused = self.check_contract(problems(GRAPH_EVENT, body)) or self._semantics(body)
@@ -208,7 +209,7 @@ class FakeGraph(FakeProvider):
         owner = {"name": user.display_name, "address": user.mail}
         value = [
             {
-                "id": "AAMkAGViNDUDefault=",
+                "id": user.default_calendar,
                 "name": "Calendar",
                 "isDefaultCalendar": True,
                 "canEdit": True,

@@ -12,6 +12,7 @@ Calls are checked against `shared/contracts/slack-web-api-subset.json` (HTTP met
 content type, bearer token, required arguments) and `block-kit-limits.json`; every message
 must carry fallback `text`. A call that breaks them is answered `ok: false` and kept in
 `violations`. `users.list`, `auth.test` and `views.update` are served by the same rules.
+`rate_limit_next(method)` answers HTTP 429 with Retry-After once, as Slack does.
 """
 
 from __future__ import annotations
@@ -124,6 +125,7 @@ class SlackUser:
     display_name: str = ""
     email: str | None = None
     tz: str = "Europe/Paris"
+    locale: str = "en-US"
     deleted: bool = False
     is_bot: bool = False
 
@@ -138,6 +140,7 @@ class FakeSlack:
     calls: list[SlackCall] = field(default_factory=list)
     violations: list[str] = field(default_factory=list)
     _faults: dict[str, str] = field(default_factory=dict)
+    _limited: dict[str, int] = field(default_factory=dict)
     _changed: threading.Condition = field(default_factory=threading.Condition)
     _ts: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _server: LiveServer | None = None
@@ -186,6 +189,10 @@ class FakeSlack:
     def fail_next(self, method: str, error: str) -> None:
         """The next call of `method` answers `{ok: false, error}`."""
         self._faults[method] = error
+
+    def rate_limit_next(self, method: str, *, retry_after: int = 1) -> None:
+        """The next call of `method` answers HTTP 429 with Retry-After, as Slack does."""
+        self._limited[method] = retry_after
 
     def calls_to(
         self, method: str, where: Callable[[SlackCall], bool] | None = None
@@ -260,6 +267,14 @@ class FakeSlack:
             return self._reply(SlackCall(method, args, token), problems, "invalid_arguments")
         if method in self._faults:
             return self._reply(SlackCall(method, args, token), [], self._faults.pop(method))
+        if method in self._limited:
+            wait = self._limited.pop(method)
+            self._record(SlackCall(method, args, token, {"ok": False, "error": "ratelimited"}), [])
+            return JSONResponse(
+                {"ok": False, "error": "ratelimited"},
+                status_code=429,
+                headers={"Retry-After": str(wait)},
+            )
         answer = self._answer(method, args)
         self._record(SlackCall(method, args, token, answer), [])
         return JSONResponse(answer)
@@ -285,9 +300,11 @@ class FakeSlack:
             user = self.users.get(str(args["user"]))
             if user is None:
                 return {"ok": False, "error": "user_not_found"}
-            return {"ok": True, "user": _user_json(user, self.team_id)}
+            locale = _flag(args.get("include_locale"))
+            return {"ok": True, "user": _user_json(user, self.team_id, with_locale=locale)}
         if method == "users.list":
-            members = [_user_json(u, self.team_id) for u in self.users.values()]
+            locale = _flag(args.get("include_locale"))
+            members = [_user_json(u, self.team_id, with_locale=locale) for u in self.users.values()]
             return {"ok": True, "members": members, "response_metadata": {"next_cursor": ""}}
         if method == "conversations.open":
             first = str(args.get("users", "")).split(",")[0]
@@ -371,7 +388,12 @@ def _message_problems(args: dict[str, Any]) -> list[str]:
     return problems
 
 
-def _user_json(user: SlackUser, team_id: str) -> dict[str, Any]:
+def _flag(value: Any) -> bool:
+    """Slack's boolean arguments arrive as true/"true"/"1"."""
+    return str(value).lower() in {"true", "1"}
+
+
+def _user_json(user: SlackUser, team_id: str, *, with_locale: bool = False) -> dict[str, Any]:
     profile: dict[str, Any] = {
         "real_name": user.real_name,
         "display_name": user.display_name,
@@ -393,4 +415,4 @@ def _user_json(user: SlackUser, team_id: str) -> dict[str, Any]:
         ),
         "is_bot": user.is_bot,
         "profile": profile,
-    }
+    } | ({"locale": user.locale} if with_locale else {})

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 BATCH_KEYS = {"id", "title", "start", "end", "all_day", "timezone", "location", "attendees",
               "recurrence", "reminder_minutes", "online_meeting"}
@@ -79,3 +81,45 @@ def test_a_bad_zone_is_a_usage_error() -> None:
     result = run("x", "--tz", "Mars/Olympus")
     assert result.returncode == 2
     assert "Mars/Olympus" in result.stderr
+
+
+def test_piped_lines_without_batch_are_read_one_by_one() -> None:
+    result = run("--now", "2026-11-18T09:00:00", "--tz", "America/New_York",
+                 stdin="Call at 3pm\nOffsite Dec 3-5\n")
+    assert result.returncode == 0
+    assert result.stdout.count("title") == 2
+    assert "Wed 2026-11-18 15:00" in result.stdout
+    assert "Thu 2026-12-03 (all day)" in result.stdout
+
+
+def test_now_and_zone_default_to_the_machine() -> None:
+    result = run("Call tomorrow at 3pm", "--json")
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["start"] is not None
+
+
+def test_a_terminal_gets_the_interactive_mode() -> None:
+    pty = pytest.importorskip("pty")
+    import os
+    import select
+
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the parser's command line on a pseudo-terminal
+        os.chdir(ROOT)
+        os.execv(sys.executable, [sys.executable, "-m", "nlp", "--now", "2026-11-18T09:00",  # noqa: S606
+                                  "--tz", "America/New_York"])
+    os.write(fd, b"lunch with Adele Friday noon\n\x04")
+    out = b""
+    while select.select([fd], [], [], 20)[0]:
+        try:
+            chunk = os.read(fd, 4096)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        out += chunk
+    os.waitpid(pid, 0)
+    text = out.decode(errors="replace")
+    assert "Type a message" in text
+    assert "Lunch with Adele" in text
+    assert "Fri 2026-11-20 12:00" in text

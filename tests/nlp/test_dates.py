@@ -13,6 +13,7 @@ DATES = [
     ("Dentist Dec. 14", "2026-12-14"),
     ("Dentist 3 December", "2026-12-03"),
     ("Dentist 3rd of December", "2026-12-03"),
+    ("Dentist December the 3rd", "2026-12-03"),
     ("Dentist on the 3rd of December", "2026-12-03"),
     ("Dentist Sept 9", "2027-09-09"),
     ("Dentist 12/3", "2026-12-03"),
@@ -46,6 +47,9 @@ DATES = [
     ("Dentist next week Tuesday", "2026-11-24"),
     ("Dentist Friday the 4th", "2026-12-04"),
     ("Dentist this weekend", "2026-11-21"),
+    ("Dentist next weekend", "2026-11-28"),
+    ("Dentist Monday, November 30", "2026-11-30"),
+    ("Dentist two days from tomorrow", "2026-11-21"),
     ("Dentist end of the month", "2026-11-30"),
 ]
 

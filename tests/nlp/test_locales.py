@@ -22,6 +22,16 @@ CASES = [
     ("ja", TOKYO, "2時間後に電話", "電話", "2026-07-15T13:20", None),
     ("ja", TOKYO, "今夜 飲み会", "飲み会", "2026-07-15T19:00", None),
     ("ja", TOKYO, "明後日 午前10時半 面談", "面談", "2026-07-17T10:30", None),
+    ("ja", TOKYO, "毎日 8時 朝会", "朝会", "2026-07-16T08:00", None),
+    ("ja", TOKYO, "田中さんと明日12時にランチ", "田中さんとランチ", "2026-07-16T12:00", None),
+    ("ja", TOKYO, "8月1日から3日まで 夏休み", "夏休み", "2026-08-01", "2026-08-04"),
+    ("ja", TOKYO, "金曜日14時から16時まで研修", "研修", "2026-07-17T14:00", "2026-07-17T16:00"),
+    ("ko", SEOUL, "금요일 오후 2시부터 4시까지 워크숍", "워크숍", "2026-06-05T14:00",
+     "2026-06-05T16:00"),
+    ("de", PARIS, "Termin am 12.05.2026 um 11 Uhr", "Termin", "2026-05-12T11:00", None),
+    ("de", PARIS, "Konferenz vom 4. bis 6. Mai", "Konferenz", "2026-05-04", "2026-05-07"),
+    ("fr", PARIS, "rendez-vous le 15 avril à 14h", "Rendez-vous", "2026-04-15T14:00", None),
+    ("es", CHICAGO, "clase el martes a las 7 de la tarde", "Clase", "2026-11-03T19:00", None),
     ("ko", SEOUL, "내일 오후 3시 회의", "회의", "2026-05-30T15:00", None),
     ("ko", SEOUL, "다음 주 화요일 오전 10시 팀 미팅", "팀 미팅", "2026-06-02T10:00", None),
     ("ko", SEOUL, "6월 3일 워크숍", "워크숍", "2026-06-03", None),
@@ -52,8 +62,9 @@ CASES = [
 
 
 @pytest.mark.parametrize(("locale", "when", "text", "title", "start", "end"), CASES)
-def test_locale_phrases(locale: str, when: tuple[str, str], text: str, title: str, start: str,
-                        end: str | None) -> None:
+def test_locale_phrases(  # noqa: PLR0917 - one parameter per table column
+    locale: str, when: tuple[str, str], text: str, title: str, start: str, end: str | None,
+) -> None:
     draft = read_text(text, now=when[0], tz=when[1], locale=locale)
     assert (draft.title, wall(draft), wall_end(draft)) == (title, start, end)
     assert draft.locale == locale

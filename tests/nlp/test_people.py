@@ -23,7 +23,14 @@ PEOPLE = [
     ("Retro w/ <@U012AB3CD|adele> and <@U0456EFGH|megan> tmrw", ["U012AB3CD", "U0456EFGH"]),
     ("Call with bob@example.com Friday", ["bob@example.com"]),
     ("Call <mailto:bob@example.com|bob@example.com> Friday", ["bob@example.com"]),
-    ("Intro with sam.lee@example.org and <@U02BCD4EF> Monday", ["sam.lee@example.org", "U02BCD4EF"]),
+    ("meeting w/ @sam & @lena tmrw 2pm", ["sam", "lena"]),
+    ("Meeting with @Adele tomorrow at 3", ["Adele"]),
+    ("Dinner with Mom and Dad Sunday", ["Mom", "Dad"]),
+    ("Lunch with my team Friday", []),
+    ("Coffee with the new hire Monday", []),
+    ("Gym M/W/F 6am", []),
+    ("Intro with sam.lee@example.org and <@U02BCD4EF> Monday",
+     ["sam.lee@example.org", "U02BCD4EF"]),
 ]
 
 
@@ -48,6 +55,10 @@ PLACES = [
     ('Drinks at "The 12th Street Grill" Friday 7pm', "The 12th Street Grill"),
     ('Drinks in "Conference Room A (3rd floor)" Tuesday', "Conference Room A (3rd floor)"),
     ("Drinks at home Friday", "home"),
+    ("Drinks in the cafeteria Friday", "the cafeteria"),
+    ("Drinks at the Hilton Friday", "the Hilton"),
+    ("Drinks at Starbucks on 5th Ave Friday", "Starbucks on 5th Ave"),
+    ("Drinks at 123 Main St Friday 7pm", "123 Main St"),
     ("Drinks in 2 hours", None),
     ("Drinks at 7pm Friday", None),
 ]
@@ -69,6 +80,8 @@ def test_places(text: str, place: str | None) -> None:
         ("Dentist Friday 10am, reminder 5 min before", 5),
         ("Dentist Friday 10am with a 15 minute reminder", 15),
         ("remind me 10 min before the Dentist Friday at 9:30", 10),
+        ("Dentist Friday 10am reminder: 30 min", 30),
+        ("Dentist Friday 10am alert 15 min before", 15),
         ("Dentist Friday 10am", None),
     ],
 )
@@ -93,3 +106,25 @@ def test_online_meetings(text: str, online: bool, title: str) -> None:
     draft = read_text(text)
     assert draft.online_meeting is online
     assert draft.title == title
+
+
+@pytest.mark.parametrize(
+    ("text", "online", "title"),
+    [
+        ("Sync tomorrow 3pm <https://zoom.us/j/123456789|https://zoom.us/j/123456789>", True,
+         "Sync"),
+        ("Sync tomorrow 3pm https://meet.google.com/abc-defg-hij", True, "Sync"),
+        ("Review the doc <https://docs.example.com/d/2026-12-03|spec> Friday 2pm", False,
+         "Review the doc"),
+        ("<!here> standup moved to 10am tomorrow in <#C024BE91L|general>", False,
+         "Standup moved"),
+    ],
+)
+def test_links_are_taken_out_and_their_digits_are_no_dates(text: str, online: bool,
+                                                           title: str) -> None:
+    draft = read_text(text)
+    assert draft.online_meeting is online
+    assert draft.title == title
+    assert draft.location is None
+    assert draft.start is not None
+    assert draft.start.day in (19, 20)  # type: ignore[union-attr]

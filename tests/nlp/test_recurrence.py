@@ -37,6 +37,18 @@ RULES = [
     ("Gym every Thursday at 5pm, 6 times", "FREQ=WEEKLY;BYDAY=TH;COUNT=6", "2026-11-19T17:00"),
     ("Gym Wednesdays 6-7:30pm for 8 weeks", "FREQ=WEEKLY;BYDAY=WE;COUNT=8", "2026-11-18T18:00"),
     ("Gym daily at 6pm for 10 days", "FREQ=DAILY;COUNT=10", "2026-11-18T18:00"),
+    ("Gym every 3rd Thursday at 7pm", "FREQ=MONTHLY;BYDAY=3TH", "2026-11-19T19:00"),
+    ("Gym monthly on the first Monday", "FREQ=MONTHLY;BYDAY=1MO", "2026-12-07"),
+    ("Gym every second Tuesday at 10", "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU", "2026-11-24T10:00"),
+    ("Gym every Dec 3", "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=3", "2026-12-03"),
+    ("Gym every 3 days", "FREQ=DAILY;INTERVAL=3", "2026-11-18"),
+    ("Gym every Tue & Thu 6pm", "FREQ=WEEKLY;BYDAY=TU,TH", "2026-11-19T18:00"),
+    ("Gym every other Friday at noon", "FREQ=WEEKLY;INTERVAL=2;BYDAY=FR", "2026-11-20T12:00"),
+    ("Gym daily 10am 20 times", "FREQ=DAILY;COUNT=20", "2026-11-18T10:00"),
+    ("Weekly Gym Mondays 10am", "FREQ=WEEKLY;BYDAY=MO", "2026-11-23T10:00"),
+    ("Weekly Gym Monday 10am", "FREQ=WEEKLY;BYDAY=MO", "2026-11-23T10:00"),
+    ("Biweekly Gym starting Monday at 11", "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO", "2026-11-23T11:00"),
+    ("Yearly Gym Jan 10", "FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=10", "2027-01-10"),
     ("Gym every Monday and Thursday at 5pm for 2 weeks", "FREQ=WEEKLY;BYDAY=MO,TH;COUNT=4",
      "2026-11-19T17:00"),
 ]
@@ -57,6 +69,7 @@ def test_rules(text: str, rule: str, start: str) -> None:
         ("Gym every Tuesday at 7pm ending Dec 20", "UNTIL=20261221T045959Z"),
         ("Gym every weekday at 9 until end of the month", "UNTIL=20261201T045959Z"),
         ("Gym every Tuesday until Dec 15", "UNTIL=20261215"),
+        ("Gym every Wed at 5 until the end of the year", "UNTIL=20270101T045959Z"),
     ],
 )
 def test_until_covers_the_whole_named_day(text: str, until: str) -> None:
@@ -65,8 +78,22 @@ def test_until_covers_the_whole_named_day(text: str, until: str) -> None:
     assert draft.title == "Gym"
 
 
+def test_every_other_starts_on_the_next_matching_day() -> None:
+    # Said on a Friday evening: the series starts next Friday, not a fortnight away.
+    draft = read_text("Team lunch every other Friday at noon", now="2026-10-30T17:00",
+                      tz="America/Los_Angeles")
+    assert wall(draft) == "2026-11-06T12:00"
+
+
 def test_daily_is_taken_out_of_the_title() -> None:
     assert read_text("Daily standup at 9am").title == "Standup"
+
+
+def test_a_rule_without_any_day_asks_rather_than_inventing_one() -> None:
+    draft = read_text("Weekly team meeting")
+    assert draft.start is None
+    assert draft.recurrence == ()
+    assert read_text("Monthly book club").title == "Book club"
 
 
 def test_no_rule_without_a_repeat_phrase() -> None:

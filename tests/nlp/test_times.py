@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.nlp.conftest import read_text, wall
+from tests.nlp.conftest import read_text, wall, wall_end
 
 TIMES = [
     ("Call Friday 3pm", "15:00"),
@@ -59,6 +59,9 @@ def test_clock_times(text: str, clock: str) -> None:
         ("Call in 90 min", "2026-11-18T10:30"),
         ("Call in 48 hours", "2026-11-20T09:00"),
         ("Call in 5 days at 10am", "2026-11-23T10:00"),
+        ("Call half an hour from now", "2026-11-18T09:30"),
+        ("Call an hour from now", "2026-11-18T10:00"),
+        ("Call in a couple of hours", "2026-11-18T11:00"),
     ],
 )
 def test_relative_times(text: str, expected: str) -> None:
@@ -90,3 +93,103 @@ def test_a_zone_word_needs_a_time_before_it() -> None:
     draft = read_text("ET phone home Friday")
     assert draft.timezone == "America/New_York"
     assert draft.title == "ET phone home"
+
+
+# A meal word steers a bare hour (a day-part word wins over working hours) but sets no time.
+MEALS = [
+    ("en", "Dinner at 8", "2026-11-18T20:00"),
+    ("en", "Dinner tomorrow at 7", "2026-11-19T19:00"),
+    ("en", "supper Friday at 6:30", "2026-11-20T18:30"),
+    ("en", "Breakfast Friday at 7", "2026-11-20T07:00"),
+    ("en", "breakfast Friday at 6", "2026-11-20T06:00"),
+    ("en", "Lunch at 1", "2026-11-18T13:00"),
+    ("en", "Brunch Sunday at 11", "2026-11-22T11:00"),
+    ("en", "Dinner at 8am", "2026-11-19T08:00"),
+    ("en", "Dinner tonight at 9", "2026-11-18T21:00"),
+    ("en", "Dinner Friday", "2026-11-20"),
+    ("de", "Abendessen morgen um 8", "2026-11-19T20:00"),
+    ("de", "Frühstück Freitag um 7", "2026-11-20T07:00"),
+    ("fr", "dîner demain à 8h", "2026-11-19T20:00"),
+    ("es", "cena mañana a las 9", "2026-11-19T21:00"),
+    ("es", "almuerzo el viernes a las 2", "2026-11-20T14:00"),
+    ("ja", "金曜日8時にディナー", "2026-11-20T20:00"),
+    ("ko", "금요일 8시 회식", "2026-11-20T20:00"),
+]
+
+
+@pytest.mark.parametrize(("locale", "text", "expected"), MEALS)
+def test_meal_words_steer_a_bare_hour(locale: str, text: str, expected: str) -> None:
+    assert wall(read_text(text, locale=locale)) == expected
+
+
+def test_a_meal_range_is_in_the_evening() -> None:
+    draft = read_text("dinner Friday 7-9")
+    assert (wall(draft), wall_end(draft)) == ("2026-11-20T19:00", "2026-11-20T21:00")
+    assert draft.title == "Dinner"
+
+
+MORE_TIMES = [
+    ("en", "Call Friday noonish", "12:00"),
+    ("en", "Call Friday 3ish", "15:00"),
+    ("en", "Call Friday 3pm-ish", "15:00"),
+    ("en", "Call Friday at half past 2", "14:30"),
+    ("en", "Call Friday at quarter to 5", "16:45"),
+    ("en", "Call Friday at a quarter past 10", "10:15"),
+    ("en", "Call Friday at 1500", "15:00"),
+    ("en", "Call Friday 1500h", "15:00"),
+    ("en", "Call Friday at 1700 hrs", "17:00"),
+    ("en", "Call Friday at 930", "09:30"),
+    ("en", "Call Friday at 0930", "09:30"),
+    ("de", "Call Freitag um halb 3", "14:30"),
+    ("de", "Call Freitag um Viertel nach 3", "15:15"),
+    ("de", "Call Freitag um Viertel vor 5", "16:45"),
+    ("fr", "Call vendredi à 3h et demie", "15:30"),
+    ("fr", "Call vendredi à 4h moins le quart", "15:45"),
+    ("fr", "Call vendredi après-midi", "14:00"),
+    ("es", "Call el viernes a las 3 y media", "15:30"),
+    ("es", "Call el viernes a las 4 menos cuarto", "15:45"),
+    ("ja", "金曜日の夜7時にCall", "19:00"),
+    ("ko", "매주 월요일 9시 Call", "09:00"),
+]
+
+
+@pytest.mark.parametrize(("locale", "text", "clock"), MORE_TIMES)
+def test_more_clock_forms(locale: str, text: str, clock: str) -> None:
+    draft = read_text(text, locale=locale)
+    start = wall(draft)
+    assert start is not None
+    assert start[11:] == clock
+    assert draft.title == "Call"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Budget 1500 Friday", "Call John 555-1234 Friday", "Lunch at 1500 Broadway Friday"],
+)
+def test_numbers_that_are_no_clock(text: str) -> None:
+    assert wall(read_text(text)) == "2026-11-20"
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "length"),
+    [("ko", "내일 2시간 회의", "2026-11-19"), ("ja", "明日2時間会議", "2026-11-19")],
+)
+def test_an_hour_unit_is_no_clock(locale: str, text: str, length: str) -> None:
+    draft = read_text(text, locale=locale)
+    assert wall(draft) == length
+    assert draft.title in ("회의", "会議")
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "zone"),
+    [
+        ("en", "Town hall Thursday 9am PST / 12pm EST", "America/Los_Angeles"),
+        ("de", "Town hall Donnerstag 9 Uhr MEZ", "Europe/Berlin"),
+        ("fr", "Town hall jeudi 10h heure de Paris", "Europe/Paris"),
+        ("es", "Town hall el jueves a las 10 hora de Madrid", "Europe/Madrid"),
+    ],
+)
+def test_zones_in_each_language(locale: str, text: str, zone: str) -> None:
+    draft = read_text(text, locale=locale)
+    assert draft.timezone == zone
+    assert draft.title == "Town hall"

@@ -36,6 +36,14 @@ TITLES = [
     ("1:1 with Priya Monday 11am", "1:1 with Priya"),
     ("Mtg re: budget Tue 3pm", "Mtg re: budget"),
     ("DINNER WITH MEGAN SAT 8PM", "DINNER WITH MEGAN"),
+    ("sure! coffee fri 9a?", "Coffee"),
+    ("Team lunch (Friday, 12:30)", "Team lunch"),
+    ("ok so can we do lunch tmrw at 1 pls", "Lunch"),
+    ("Dentist - Thursday - 3pm", "Dentist"),
+    ("Tomorrow 3pm: dentist", "Dentist"),
+    ("can you schedule a call with Bob Friday 3pm", "A call with Bob"),
+    ("I need to call the bank tomorrow at 10", "Call the bank"),
+    ("Termin", "Termin"),
 ]
 
 
@@ -51,6 +59,14 @@ def test_spans_say_which_characters_gave_each_field() -> None:
     assert ("date", "Friday") in got
     assert ("time", "noon") in got
     assert ("location", "at Harry's Bar") in got
+    assert ("title", "Lunch with Adele") in got
+
+
+def test_title_spans_follow_the_words_across_other_phrases() -> None:
+    text = "Dinner at 6 with Lena"
+    draft = read_text(text)
+    assert [text[s.start:s.end] for s in draft.spans if s.field == "title"] == [
+        "Dinner", "with Lena"]
 
 
 def test_the_description_keeps_the_whole_message() -> None:

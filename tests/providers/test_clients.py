@@ -156,3 +156,13 @@ async def test_no_token_or_secret_is_logged(
         assert token.access_token not in text
         assert secret not in text
         assert str(token.refresh_token) not in text
+
+
+async def test_each_calendar_identify_lists_can_be_created_in(linked: Linked) -> None:
+    info = await linked.calendar.identify(ACCOUNT)
+    for listed in info.calendars:
+        created = await linked.calendar.create(
+            ALL["timed"], account=ACCOUNT, calendar_id=listed.id, idempotency_key=listed.id
+        )
+        assert created.calendar_id == listed.id
+    assert len(linked.fake.events) == len(info.calendars)

@@ -63,7 +63,8 @@ def test_zone_and_calendar_are_said() -> None:
 def test_no_start_asks_with_pickers_and_offers_no_create() -> None:
     blocks = draft_blocks(Card("d1", EventDraft(title="Offsite"), "Quickcal calendar"))
     found = text_of(blocks)
-    assert ids.DRAFT_SET_DATE in found and ids.DRAFT_SET_TIME in found
+    assert ids.DRAFT_SET_DATE in found
+    assert ids.DRAFT_SET_TIME in found
     assert ids.DRAFT_CREATE not in found
     assert f'"block_id": "{ids.WHEN_BLOCK}|d1"' in found
 
@@ -83,8 +84,10 @@ def test_alternatives_and_choices_are_buttons() -> None:
         choices={"Sam": (Person("U1", "Sam (Sam Lee)"), Person("U2", "Sam O (Sam Ortiz)"))},
     )
     found = text_of(draft_blocks(shown))
-    assert f'"{ids.DRAFT_PICK_START}_0"' in found and '"value": "d1|0"' in found
-    assert '"value": "d1|U2|Sam"' in found and '"value": "d1||Sam"' in found
+    assert f'"{ids.DRAFT_PICK_START}_0"' in found
+    assert '"value": "d1|0"' in found
+    assert '"value": "d1|U2|Sam"' in found
+    assert '"value": "d1||Sam"' in found
     assert "Sam (which one? see below)" in found
 
 
@@ -100,7 +103,8 @@ def test_failure_offers_retry_instead_of_create() -> None:
     failed = Card("d1", card().draft, "Google Calendar", failure="Google Calendar didn't answer.")
     blocks = draft_blocks(failed)
     found = text_of(blocks)
-    assert ids.DRAFT_RETRY in found and ids.DRAFT_CREATE not in found
+    assert ids.DRAFT_RETRY in found
+    assert ids.DRAFT_CREATE not in found
     assert ":warning: Google Calendar didn't answer." in found
 
 
@@ -117,7 +121,8 @@ def test_result_and_receipt_carry_links_and_undo() -> None:
     ):
         found = text_of(blocks)
         assert ids.EVENT_UNDO in found
-        assert "https://calendar.google.com/e1" in found and "https://meet.google.com/abc" in found
+        assert "https://calendar.google.com/e1" in found
+        assert "https://meet.google.com/abc" in found
         assert block_problems(blocks, surface="message") == []
     assert receipt_text(card(), label="Google Calendar").startswith("You added Lunch to Google")
 
@@ -144,3 +149,25 @@ def test_help_and_modal_fit_their_surfaces() -> None:
     found = text_of(view["blocks"])
     assert "The second Tuesday of every month" in found  # a rule the list lacks is kept
     assert "17 minutes before" in found
+
+
+def test_clock_changes_are_said() -> None:
+    gap = EventDraft(
+        title="x",
+        start=datetime(2026, 3, 8, 3, 30, tzinfo=NY),
+        timezone="America/New_York",
+        flags=("nonexistent_time",),
+    )
+    fold = EventDraft(
+        title="x",
+        start=datetime(2026, 11, 1, 1, 30, tzinfo=NY),
+        timezone="America/New_York",
+        flags=("ambiguous_time",),
+    )
+    gap_text = text_of(draft_blocks(Card("d1", gap, "Quickcal calendar")))
+    assert (
+        "does not exist that day (the clocks go forward), so the event starts at 03:30" in gap_text
+    )
+    fold_text = text_of(draft_blocks(Card("d1", fold, "Quickcal calendar")))
+    assert "happens twice that night (the clocks go back): this is the first one" in fold_text
+    assert "clocks" not in text_of(draft_blocks(card()))

@@ -70,8 +70,9 @@ def test_timed_when_uses_slack_date_tokens_and_duration() -> None:
 def test_all_day_when() -> None:
     one = EventDraft(title="x", start=date(2026, 12, 3), all_day=True)
     three = EventDraft(title="x", start=date(2026, 12, 3), end=date(2026, 12, 6), all_day=True)
-    assert when(one) is not None and when(one).plain == "Thu, Dec 3, 2026 · all day"  # type: ignore[union-attr]
-    assert when(three).plain == (  # type: ignore[union-attr]
-        "Thu, Dec 3, 2026 – Sat, Dec 5, 2026 · all day (3 days)"
-    )
+    shown_one, shown_three = when(one), when(three)
+    assert shown_one is not None
+    assert shown_three is not None
+    assert shown_one.plain == "Thu, Dec 3, 2026 · all day"
+    assert shown_three.plain == "Thu, Dec 3, 2026 – Sat, Dec 5, 2026 · all day (3 days)"
     assert when(EventDraft(title="x")) is None

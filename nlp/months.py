@@ -1,0 +1,44 @@
+"""Months: phrases that place a day by its month ("the 3rd of next month", "until March")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from nlp.dates import DateAtom, DateSpec
+from nlp.locales import lexicon
+from nlp.pattern import alt, compile_low, key, matches
+from nlp.scan import Scan
+
+
+@lru_cache(maxsize=16)
+def _patterns(code: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    lex = lexicon(code)
+    sp = lex.spaced
+    # A month named alone, with no day after it: only an UNTIL date reads it ("until March").
+    alone = r"(?P<month>" + alt(lex.months, spaced=sp) + r")\.?(?!\s*\d)"
+    return compile_low(alt(lex.next_month, spaced=sp)), compile_low(alone)
+
+
+def find_month_days(scan: Scan, atoms: list[DateAtom], *, locale: str) -> list[DateAtom]:
+    """Moves a day of the month into next month where the text says so, and reads a month
+    alone right after an UNTIL word as that month's last day; both consumed."""
+    lex = lexicon(locale)
+    if not lex.next_month and not lex.until_words:
+        return atoms
+    next_month, alone = _patterns(lex.code)
+    out = list(atoms)
+    days = [i for i, atom in enumerate(out) if atom.spec.kind == "dom"]
+    if days and (m := next_month.search(scan.low)) is not None:
+        i = days[0]
+        out[i] = replace(out[i], spec=replace(out[i].spec, offset=1),
+                         start=min(out[i].start, m.start()), end=max(out[i].end, m.end()))
+        scan.take(m.start(), m.end(), "date")
+    for m in matches(alone, scan.low):
+        if scan.owner_before(m.start()) == "recurrence":
+            spec = DateSpec("month", month=lex.months[key(m["month"])])
+            out.append(DateAtom(spec, m.start(), m.end()))
+            scan.take(m.start(), m.end(), "date")
+    out.sort(key=lambda a: a.start)
+    return out
