@@ -6,7 +6,7 @@ import asyncio
 import logging
 
 from bot.playground import run_playground
-from bot.redaction import install_redaction
+from bot.redaction import install_redaction, secret_values
 from bot.serving import run_http, run_socket
 from bot.settings import Settings
 
@@ -16,17 +16,8 @@ def main() -> None:
     # The playground is a conversation in the terminal: only warnings interrupt it.
     level = logging.INFO if settings.has_slack else logging.WARNING
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    secrets = [
-        settings.secret(value)
-        for value in (
-            settings.slack_bot_token,
-            settings.slack_signing_secret,
-            settings.slack_app_token,
-            settings.slack_client_secret,
-            settings.secret_key,
-        )
-    ]
-    install_redaction(s for s in secrets if s)
+    # Every SecretStr of the settings, the providers' client secrets included.
+    install_redaction(secret_values(settings))
     if not settings.has_slack:
         asyncio.run(run_playground(settings))
     elif settings.socket_mode:

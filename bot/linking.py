@@ -1,8 +1,8 @@
 """Linking a calendar: Connect URLs, `GET /oauth/{provider}/start` and `/callback`, Disconnect.
 
-A Connect button carries a ticket: who pressed it (team, user), for which provider, until
-when, sealed with the storage key ring. `start` turns a ticket into a single-use OAuth
-state (with the PKCE verifier, kept by storage) and sets a cookie that binds the browser
+A Connect button carries a ticket (`bot.tickets`): who pressed it (team, user), for which
+provider, until when, sealed with the storage key ring. `start` turns a ticket into a single-use
+OAuth state (with the PKCE verifier, kept by storage) and sets a cookie that binds the browser
 to that state; `callback` takes the code only from that browser, at that provider's path.
 
     LinkError                 a link request refused; `title` and `message` are user words
@@ -18,22 +18,23 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import json
 import logging
 from dataclasses import dataclass
 from datetime import timedelta
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import urlencode, urlsplit
 
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
+from bot import tickets
 from bot.crypto import CryptoError
 from bot.install import slack_client_for
 from bot.pages import result_page
 from bot.services import Services
 from bot.storage import CalendarLink, OAuthStateError, OAuthStateExpired
 from bot.targets import label_of
+from bot.tickets import ConnectTicket, TicketRefused
 from providers import oauth
 from providers.base import AccountInfo, OAuthToken
 from providers.errors import ProviderError
@@ -98,9 +99,8 @@ def linkable(services: Services) -> list[str]:
 def connect_url(services: Services, *, team_id: str, user_id: str, provider: str) -> str:
     """The Connect button's URL: `/oauth/{provider}/start?ticket=...` for this person."""
     expires = int((services.clock() + TICKET_LIFETIME).timestamp())
-    sealed = services.storage.keys.encrypt(
-        json.dumps({"t": team_id, "u": user_id, "p": provider, "e": expires})
-    )
+    ticket = ConnectTicket(team_id=team_id, user_id=user_id, provider=provider, expires=expires)
+    sealed = tickets.seal(services.storage.keys, ticket)
     return f"{_base(services)}/oauth/{provider}/start?{urlencode({'ticket': sealed})}"
 
 
@@ -112,26 +112,27 @@ def redirect_uri(services: Services, provider: str) -> str:
 def open_ticket(services: Services, sealed: str, *, provider: str) -> tuple[str, str]:
     """(team id, user id) of whoever pressed this Connect button; `BadTicket` if not valid."""
     try:
-        data = json.loads(services.storage.keys.decrypt(sealed))
-    except (CryptoError, ValueError):
+        ticket = tickets.unseal(services.storage.keys, sealed, ConnectTicket, now=services.clock())
+    except TicketRefused:
         raise BadTicket("Open the Quickcal Home tab in Slack and press Connect again.") from None
-    if data.get("p") != provider:
+    if ticket.provider != provider:
         raise BadTicket("This Connect link belongs to another calendar.")
-    if data.get("e", 0) < services.clock().timestamp():
-        raise BadTicket("Open the Quickcal Home tab in Slack and press Connect again.")
-    return str(data["t"]), str(data["u"])
+    return ticket.team_id, ticket.user_id
 
 
 async def start_link(services: Services, *, provider: str, sealed: str) -> tuple[str, str]:
     """(authorize URL, browser-binding cookie value) for a Connect click."""
     client = oauth_provider(services, provider)
     team_id, user_id = open_ticket(services, sealed, provider=provider)
-    # The provider module makes the PKCE verifier; storage makes the state it is kept under.
-    request = oauth.authorization_url(client, redirect_uri=redirect_uri(services, provider))
+    # Storage keeps the verifier under the single-use state it makes; both go in the URL.
+    verifier = oauth.new_code_verifier(client)
     state = await services.storage.issue_oauth_state(
-        team_id=team_id, user_id=user_id, provider=provider, code_verifier=request.code_verifier
+        team_id=team_id, user_id=user_id, provider=provider, code_verifier=verifier
     )
-    return _with_state(request.url, state), _binding(services, state)
+    request = oauth.authorization_url(
+        client, redirect_uri=redirect_uri(services, provider), state=state, code_verifier=verifier
+    )
+    return request.url, _binding(services, state)
 
 
 async def finish_link(
@@ -282,12 +283,6 @@ def oauth_provider(services: Services, provider: str) -> oauth.OAuthProvider:
     if provider not in linkable(services):
         raise UnknownProvider("Quickcal does not link that calendar here.")
     return oauth.oauth_providers(services.settings.providers)[provider]
-
-
-def _with_state(url: str, state: str) -> str:
-    parts = urlsplit(url)
-    query = [(k, v) for k, v in parse_qsl(parts.query) if k != "state"] + [("state", state)]
-    return urlunsplit(parts._replace(query=urlencode(query)))
 
 
 def _binding(services: Services, state: str) -> str:

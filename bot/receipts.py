@@ -13,6 +13,7 @@ from bot.creating import Created
 from bot.delivery import open_dm
 from bot.directory import slack_call
 from bot.errors import SlackFailed
+from bot.feeds import feed_url_for
 from bot.services import Services
 from bot.storage import EventRecord
 
@@ -29,7 +30,12 @@ async def send_receipt(
             client.chat_postMessage(
                 channel=channel,
                 text=receipt_text(card, label=created.label),
-                blocks=receipt_blocks(card, created.record.event, label=created.label),
+                blocks=receipt_blocks(
+                    card,
+                    created.record.event,
+                    label=created.label,
+                    feed=feed_url_for(services, created.record),
+                ),
             )
         )
     except SlackFailed as exc:

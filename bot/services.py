@@ -63,13 +63,13 @@ def slack_clients(settings: Settings) -> SlackClientFactory:
 async def build_services(
     settings: Settings, *, clock: Clock = utc_now, http: httpx.AsyncClient | None = None
 ) -> Services:
-    """Open storage (migrating a single instance's database), HTTP, calendars and Slack."""
+    """Open storage (migrating it when `migrate_on_start`), HTTP, calendars and Slack."""
     keys = load_keyring(settings.secret(settings.secret_key), data_dir=settings.data_dir)
     storage = await Storage.open(
         settings.database_url,
         keys=keys,
         data_dir=settings.data_dir,
-        migrate=True,
+        migrate=settings.migrate_on_start,
         clock=clock,
     )
     client = http or new_http_client(timeout=settings.providers.provider_timeout_seconds)

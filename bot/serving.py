@@ -12,6 +12,7 @@ from starlette.applications import Starlette
 from starlette.types import Receive, Scope, Send
 
 from bot.app import create_app
+from bot.housekeeping import start_housekeeping
 from bot.services import Services, build_services
 from bot.settings import Settings
 from bot.web import create_web
@@ -34,6 +35,7 @@ class ServedWeb:
         self.services: Services | None = None
         self.loop: asyncio.AbstractEventLoop | None = None
         self._web: Starlette | None = None
+        self._tidy: asyncio.Task[None] | None = None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
@@ -55,8 +57,11 @@ class ServedWeb:
                     return
                 self.loop = asyncio.get_running_loop()
                 self._web = create_web(self.settings, self.services)
+                self._tidy = start_housekeeping(self.services.storage)
                 await send({"type": "lifespan.startup.complete"})
             elif message["type"] == "lifespan.shutdown":
+                if self._tidy is not None:
+                    self._tidy.cancel()
                 if self.services is not None:
                     await self.services.aclose()
                 await send({"type": "lifespan.shutdown.complete"})
@@ -72,9 +77,11 @@ def run_http(settings: Settings) -> None:
 async def run_socket(settings: Settings) -> None:
     """Socket Mode: Slack pushes requests over a websocket; no public URL needed."""
     services = await build_services(settings)
+    tidy = start_housekeeping(services.storage)
     try:
         app = create_app(settings, services)
         handler = AsyncSocketModeHandler(app, settings.secret(settings.slack_app_token))
         await handler.start_async()  # type: ignore[no-untyped-call]
     finally:
+        tidy.cancel()
         await services.aclose()

@@ -37,6 +37,9 @@ class Settings(BaseSettings):
     # nothing; PostgreSQL for several instances.
     database_url: str | None = Field(default=None, validation_alias="DATABASE_URL")
     secret_key: SecretStr | None = Field(default=None, validation_alias="QUICKCAL_SECRET_KEY")
+    # One instance migrates its own database on start; a fleet sets this false and runs
+    # `python -m bot.storage upgrade` once, so N instances never race on Alembic.
+    migrate_on_start: bool = Field(default=True, validation_alias="QUICKCAL_MIGRATE_ON_START")
     default_event_minutes: int = Field(
         default=60, ge=5, le=24 * 60, validation_alias="QUICKCAL_DEFAULT_EVENT_MINUTES"
     )

@@ -8,7 +8,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from bot import install, linking
+from bot import feeds, install, linking
 from bot.app import create_app
 from bot.services import Services
 from bot.settings import Settings
@@ -47,5 +47,6 @@ def create_web(settings: Settings, services: Services) -> Starlette:
         *health_routes(services),
         *install.routes(handler, settings),
         *linking.routes(services),
+        *feeds.routes(services),
     ]
     return Starlette(routes=routes, middleware=[middleware(services, path=SLACK_EVENTS_PATH)])

@@ -10,12 +10,12 @@ from typing import Literal
 
 from nlp.lexicon import Lexicon
 from nlp.locales import lexicon
-from nlp.pattern import alt, before, compile_low, key, matches
+from nlp.pattern import alt, before, compile_low, key, matches, no_noun_after
 from nlp.scan import Scan
 
 _DIGIT = re.compile(r"\d")
 DateKind = Literal["ymd", "md", "dom", "offset", "weekday", "weekend", "monthend", "month"]
-Week = Literal["plain", "next", "nextweek", "thisweek", "weekafter"]
+Week = Literal["plain", "next", "nextweek", "thisweek", "weekafter", "afternext"]
 
 
 @dataclass(frozen=True)
@@ -110,15 +110,12 @@ def _patterns(code: str) -> _Patterns:
         dom = r"(?<!\d)(?P<day>\d{1,2})\s*" + alt(lex.day_suffix, spaced=False) + r"(?!間|後)"
         dom += tail
     elif lex.day_of_month_lead:
-        dom = dom_lead + r"\s+(?:(?P<day>\d{1,2})" + ords + r"(?!\w)"
+        bare = r"?" + not_time if lex.bare_day_of_month else ""
+        dom = dom_lead + r"\s+(?:(?P<day>\d{1,2})(?:" + ords + r")" + bare + r"(?!\w)"
         if lex.ordinal_words:
             # "on the twenty-third": a word ordinal names a day only where no noun follows
-            # ("the first draft" is no date), i.e. before a joining word or nothing at all.
-            joins = alt((*lex.time_preps, *lex.with_words, *lex.from_words, *lex.range_seps,
-                         *lex.place_preps, *lex.for_words, *lex.name_joiners,
-                         *lex.in_words), spaced=sp)
-            dom += (r"|(?P<dayw>" + alt(lex.ordinal_words, spaced=sp)
-                    + r")(?![ \t]+(?!" + joins + r")[^\W\d_])")
+            # ("the first draft" is no date).
+            dom += r"|(?P<dayw>" + alt(lex.ordinal_words, spaced=sp) + r")" + no_noun_after(lex)
         dom += r")"
     else:
         dom = r"(?!x)x"
@@ -130,10 +127,12 @@ def _patterns(code: str) -> _Patterns:
     weekday_full = (
         r"(?P<weekday>" + weekday + r")"
         + r"(?:\s+(?P<after>" + alt(lex.next_after, spaced=sp) + r"))?"
+        + r"(?:\s+(?P<later>" + alt(lex.after_next, spaced=sp) + r"))?"
         + r"(?:,?\s+(?P<week2>" + weeks + r"))?" + tail
     )
     return _Patterns(
-        iso=compile_low(r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?!\d)"),
+        iso=compile_low(r"(?<!\d)(?P<year>\d{4})(?P<sep>[-/.])(?P<month>\d{1,2})(?P=sep)"
+                        r"(?P<day>\d{1,2})(?!\d)"),
         numeric=compile_low(numeric),
         suffixed=compile_low(suffixed),
         month_first=compile_low(month + r"\s*(?:" + dom_lead + r"\s+)?" + day_any + year
@@ -259,6 +258,8 @@ def find_dates(scan: Scan, *, locale: str) -> list[DateAtom]:
 
 
 def _week(lex: Lexicon, m: re.Match[str], lead: re.Match[str] | None) -> Week:
+    if m["later"]:
+        return "afternext"
     week = (lead["week1"] if lead else None) or m["week2"]
     if week:
         if key(week) in lex.week_after_next:

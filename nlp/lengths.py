@@ -52,6 +52,10 @@ def amount(lex: Lexicon, *, digits_only: bool = False) -> str:
         return num + r"\s*-?\s*" + unit
     number = r"(?:" + num + r"|(?P<word>" + alt(lex.number_words, spaced=sp) + r"))"
     half = r"(?P<half>" + alt(lex.half_an_hour, spaced=sp) + r")"
+    if lex.and_a_half:
+        halves = alt(lex.and_a_half, spaced=sp)
+        number += r"(?:\s+(?P<plus>" + halves + r"))?"
+        unit += r"(?:\s+(?P<plus2>" + halves + r"))?"
     return r"(?:" + half + r"|" + number + r"\s*-?\s*" + unit + r")"
 
 
@@ -66,6 +70,8 @@ def minutes_of(lex: Lexicon, m: re.Match[str]) -> float:
         count = float(lex.number_words[key(groups["word"])])
     size = lex.units[key(groups["unit"])]
     extra = groups.get("more") or groups.get("more2")
+    if groups.get("plus") or groups.get("plus2"):
+        count += 0.5
     return count * size + (int(extra) if extra and size == 60 else 0)
 
 
@@ -90,7 +96,8 @@ def _patterns(code: str) -> _Patterns:
                   compile_low(qty + r"\s*" + afters)),
         duration=(compile_low(fors + r"\s+(?:" + arts + r"\s+)?" + qty),
                   compile_low(r"\(\s*" + qty + r"\s*\)"),
-                  compile_low(digits)),
+                  compile_low(digits),
+                  compile_low(qty)),
         article=compile_low(arts + r"\s+$"),
         unit=compile_low(alt((*lex.units, *lex.half_an_hour), spaced=False)),
     )
@@ -125,11 +132,14 @@ def find_duration(scan: Scan, *, locale: str, days: bool) -> Length | None:
     pats = _patterns(lex.code)
     for pattern in pats.duration:
         for m in matches(pattern, scan.low):
+            word = m.groupdict().get("word")
+            if pattern is pats.duration[-1] and word and key(word) in lex.articles:
+                continue  # "two hour workshop" is a length; "a day" alone may not be
             minutes = minutes_of(lex, m)
             if minutes <= 0 or (minutes >= DAY and not days) or minutes > 366 * DAY:
                 continue
             start = m.start()
-            if pattern is pats.duration[-1] and (art := before(pats.article, scan.low, start)):
+            if pattern in pats.duration[2:] and (art := before(pats.article, scan.low, start)):
                 start = art.start()
             scan.take(start, m.end(), "duration")
             return Length(minutes, start, m.end())

@@ -36,6 +36,7 @@ class Lexicon:
     plural_groups: Words = ()  # "weekdays" alone is a weekly rule; "weekday" is not
     ordinal_suffixes: Words = ()
     day_of_month_lead: Words = ()  # "the" in "the 3rd"
+    bare_day_of_month: bool = False  # fr "le 15", es "el 15": the day needs no ordinal suffix
     ordinal_words: Table = field(default_factory=_empty)  # "the twenty-third": 23
     of_words: Words = ()  # "3rd of December", "23 de diciembre"
     year_suffix: Words = ()
@@ -44,6 +45,8 @@ class Lexicon:
     relative_days: Table = field(default_factory=_empty)  # "tomorrow": 1
     evening_days: Mapping[str, tuple[int, int]] = field(default_factory=dict)  # "tonight"
     day_parts: Table = field(default_factory=_empty)  # "morning": 540 minutes
+    # Day parts only right after a day ("Tuesday night"): alone they name things ("movie night").
+    day_tails: Table = field(default_factory=_empty)
     # A meal word only steers a bare hour ("dinner at 8" is 20:00); it sets no time itself.
     meals: Table = field(default_factory=_empty)
     named_times: Table = field(default_factory=_empty)  # "noon": 720, "midnight": 1440
@@ -69,11 +72,13 @@ class Lexicon:
     next_week: Words = ()
     this_week: Words = ()
     week_after_next: Words = ()  # ja "再来週の月曜日"
+    after_next: Words = ()  # "Monday after next"
     week_particles: Words = ()  # ja "来週の火曜日"
     weekend: Words = ()
     next_weekend: Words = ()
     month_end: Words = ()
     next_month: Words = ()  # "the 3rd of next month"
+    holidays: Mapping[str, tuple[int, int]] = field(default_factory=dict)  # "christmas eve"
     week_end: Words = ()  # "end of the week": the work week's Friday
     year_end: Words = ()
     in_words: Words = ()  # "in 2 hours"
@@ -82,6 +87,7 @@ class Lexicon:
     units: Table = field(default_factory=_empty)  # minutes per unit
     number_words: Table = field(default_factory=_empty)
     half_an_hour: Words = ()
+    and_a_half: Words = ()  # "an hour and a half", "2 and a half hours"
     range_seps: Words = ()
     from_words: Words = ()
     from_seps: Words = ()

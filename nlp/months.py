@@ -1,4 +1,5 @@
-"""Months: phrases that place a day by its month ("the 3rd of next month", "until March")."""
+"""Months: days named by their month or by name ("the 3rd of next month", "until March",
+"Christmas Eve")."""
 
 from __future__ import annotations
 
@@ -8,26 +9,30 @@ from functools import lru_cache
 
 from nlp.dates import DateAtom, DateSpec
 from nlp.locales import lexicon
-from nlp.pattern import alt, compile_low, key, matches
+from nlp.pattern import alt, compile_low, key, matches, no_noun_after
 from nlp.scan import Scan
 
 
 @lru_cache(maxsize=16)
-def _patterns(code: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _patterns(code: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     lex = lexicon(code)
     sp = lex.spaced
     # A month named alone, with no day after it: only an UNTIL date reads it ("until March").
     alone = r"(?P<month>" + alt(lex.months, spaced=sp) + r")\.?(?!\s*\d)"
-    return compile_low(alt(lex.next_month, spaced=sp)), compile_low(alone)
+    # A holiday names its day unless a noun follows: "Christmas party" is no date.
+    holiday = r"(?P<day>" + alt(lex.holidays, spaced=sp) + r")" + no_noun_after(lex)
+    return (compile_low(alt(lex.next_month, spaced=sp)), compile_low(alone),
+            compile_low(holiday))
 
 
 def find_month_days(scan: Scan, atoms: list[DateAtom], *, locale: str) -> list[DateAtom]:
-    """Moves a day of the month into next month where the text says so, and reads a month
-    alone right after an UNTIL word as that month's last day; both consumed."""
+    """Moves a day of the month into next month where the text says so, reads a month
+    alone right after an UNTIL word as that month's last day, and a holiday as its day
+    where no other day is named; all consumed."""
     lex = lexicon(locale)
-    if not lex.next_month and not lex.until_words:
+    if not lex.next_month and not lex.until_words and not lex.holidays:
         return atoms
-    next_month, alone = _patterns(lex.code)
+    next_month, alone, holiday = _patterns(lex.code)
     out = list(atoms)
     days = [i for i, atom in enumerate(out) if atom.spec.kind == "dom"]
     if days and (m := next_month.search(scan.low)) is not None:
@@ -40,5 +45,9 @@ def find_month_days(scan: Scan, atoms: list[DateAtom], *, locale: str) -> list[D
             spec = DateSpec("month", month=lex.months[key(m["month"])])
             out.append(DateAtom(spec, m.start(), m.end()))
             scan.take(m.start(), m.end(), "date")
+    if not out and lex.holidays and (m := holiday.search(scan.low)) is not None:
+        month, day = lex.holidays[key(m["day"])]
+        out.append(DateAtom(DateSpec("md", month=month, day=day), m.start(), m.end()))
+        scan.take(m.start(), m.end(), "date")
     out.sort(key=lambda a: a.start)
     return out

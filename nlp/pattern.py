@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
+from nlp.lexicon import Lexicon
+
 # Consumed characters are replaced by this in a scan's view, so later finders skip them.
 MASK = "\x00"
 GAP = r"[\s\x00]"
@@ -46,6 +48,19 @@ def _first_len(body: str) -> int:
 
 def _wordish(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
+
+
+def no_noun_after(lex: Lexicon) -> str:
+    """A lookahead: no word follows except a joining one ("at", "with", "to"...).
+
+    A word that names a day by itself ("the first", "Christmas") does so only where it
+    is not an adjective of the noun after it ("the first draft", "Christmas party").
+    """
+    if not lex.spaced:
+        return ""
+    joins = alt((*lex.time_preps, *lex.with_words, *lex.from_words, *lex.range_seps,
+                 *lex.place_preps, *lex.for_words, *lex.name_joiners, *lex.in_words))
+    return r"(?![ \t]+(?!" + joins + r")[^\W\d_])"
 
 
 def before(pattern: re.Pattern[str], text: str, start: int, *,

@@ -24,7 +24,7 @@ def _with_pattern(code: str) -> re.Pattern[str]:
     name = word + r"(?:[ ]" + word + r")?"
     joiners = r"(?i:" + alt(lex.name_joiners) + r")"
     joiner = r"\s*(?:,\s*(?:" + joiners + r"\s+)?|\s+" + joiners + r"\s+|\s*&\s*)\s*"
-    group = r"(?:[ ]" + alt(lex.group_nouns) + r")?" if lex.group_nouns else ""
+    group = r"(?:[ ](?i:" + alt(lex.group_nouns) + r"))?" if lex.group_nouns else ""
     slot = r"(?:" + name + group + r"|\x00+)"
     return re.compile(
         r"(?<![/\w])(?i:" + alt(lex.with_words, spaced=lex.spaced) + r")\s*(?P<names>" + slot

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from nlp.lexicon import Lexicon
 from nlp.locales import lexicon
-from nlp.pattern import RUN_START, alt, compile_low, key
+from nlp.pattern import MASK, RUN_START, alt, compile_low, key
 from nlp.scan import Scan
 
 DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -111,8 +111,8 @@ def _patterns(code: str) -> _Patterns:
         until_suffix=compile_low(alt(lex.until_suffixes, spaced=sp)),
         day_names=compile_low(day),
         nth_words=compile_low(nth_word),
-        except_days=compile_low(r"[\s,]*" + alt(lex.except_words, spaced=sp) + r"\s*" + on
-                                + day_list),
+        except_days=compile_low(RUN_START + r"[\s,]*" + alt(lex.except_words, spaced=sp)
+                                + r"\s*" + on + day_list),
         trigger=compile_low(alt((*lex.every, *lex.every_other, *lex.frequencies,
                                  *lex.weekday_plurals, *lex.plural_groups,
                                  *lex.of_every_month), spaced=sp)),
@@ -144,6 +144,11 @@ def find_recurrence(scan: Scan, *, locale: str) -> Rule | None:
     view = scan.low
     if pats.trigger.search(view) is None:
         return None
+    # "except Fridays" names the days left out: hidden while the rule itself is read.
+    excluded = pats.except_days.search(view) if lex.except_words else None
+    if excluded is not None:
+        view = view[:excluded.start()] + MASK * (excluded.end() - excluded.start()) + \
+            view[excluded.end():]
     rule: Rule | None = None
     m = pats.nth_weekday.search(view)
     # "every second Tuesday" alone is every other Tuesday; "of the month" makes it monthly.
@@ -176,14 +181,13 @@ def find_recurrence(scan: Scan, *, locale: str) -> Rule | None:
     if rule is None or m is None:
         return None
     scan.take(m.start(), m.end(), "recurrence")
-    if lex.except_words and rule.freq in ("DAILY", "WEEKLY") and rule.interval == 1 and (
-            x := pats.except_days.match(scan.low, m.end())):
+    if excluded is not None and rule.freq in ("DAILY", "WEEKLY") and rule.interval == 1:
         # "every day except weekends": the days left over, weekly.
-        dropped = set(_days(lex, x["list"], pats.day_names))
+        dropped = set(_days(lex, excluded["list"], pats.day_names))
         kept = tuple(d for d in (rule.by_day or DAY_CODES) if d not in dropped)
         if kept:
             rule = replace(rule, freq="WEEKLY", by_day=kept)
-            scan.take(x.start(), x.end(), "recurrence")
+            scan.take(excluded.start(), excluded.end(), "recurrence")
     if rule.freq in ("WEEKLY", "DAILY") and not rule.by_day and rule.interval == 1 and (
             p := pats.plural.search(scan.low)):
         # "weekly 1:1 Mondays": the days may come apart from the frequency word; ja

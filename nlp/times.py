@@ -54,6 +54,7 @@ class _Patterns:
     lead: re.Pattern[str]  # read backwards: "from", "at", "um", "a las"
     day_part: re.Pattern[str]
     meal: re.Pattern[str]
+    day_tail: re.Pattern[str]
 
 
 def _clock(lex: Lexicon, n: str, kind: str) -> str:
@@ -80,7 +81,8 @@ def _clock(lex: Lexicon, n: str, kind: str) -> str:
     military = (r"|(?P<mil" + n + r">[0-5]\d)(?!\d)(?:\s*(?P<milh" + n + r">"
                 + alt(lex.military_suffixes, spaced=False) + r")(?!\w))?")
     mins = (
-        r"(?:[:.](?P<m" + n + r">\d{2})(?!\d)" + military + r"|\s*(?P<suf" + n + r">" + suffix
+        r"(?:[:.](?P<m" + n + r">\d{2})(?!\d)(?:\s*" + suffix + r")?" + military
+        + r"|\s*(?P<suf" + n + r">" + suffix
         + r")(?:\s*(?P<mm" + n + r">\d{1,2})(?:\s*" + alt(lex.minute_suffixes, spaced=False)
         + r")?|\s*(?P<half" + n + r">" + alt(lex.half_words, spaced=False) + r"))?)?"
     )
@@ -128,6 +130,7 @@ def _patterns(code: str) -> _Patterns:
                             if lex.hour_leads else "") + r"$"),
         day_part=compile_low(r"(?P<part>" + alt(lex.day_parts, spaced=sp) + r")" + particle),
         meal=compile_low(r"(?P<meal>" + alt(lex.meals, spaced=sp) + r")"),
+        day_tail=compile_low(r"(?P<part>" + alt(lex.day_tails, spaced=sp) + r")"),
     )
 
 
@@ -267,6 +270,11 @@ def find_day_parts(scan: Scan, *, locale: str, times: list[TimeAtom]) -> list[Da
             continue  # beside a clock, ko "점심" is lunch: a meal, left in the title
         found.append(DayPart(lex.day_parts[key(m["part"])], m.start(), m.end()))
         scan.take(m.start(), m.end(), "time")
+    for m in matches(_patterns(lex.code).day_tail, scan.low) if lex.day_tails else ():
+        if scan.owner_before(m.start(), skip=" ") in ("date", "recurrence"):
+            found.append(DayPart(lex.day_tails[key(m["part"])], m.start(), m.end()))
+            scan.take(m.start(), m.end(), "time")
+    found.sort(key=lambda part: part.start)
     return found
 
 

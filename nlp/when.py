@@ -73,6 +73,10 @@ def place_date(spec: DateSpec, today: date, *,
         return monday + timedelta(days=14 + spec.weekday), ()
     if spec.week == "thisweek":
         return monday + timedelta(days=spec.weekday), ()
+    if spec.week == "afternext":  # "Friday after next": the one after the coming one
+        later = today + timedelta(days=(ahead or 7) + 7)
+        of_week_after = monday + timedelta(days=14 + spec.weekday)
+        return later, (() if of_week_after == later else (of_week_after,))
     if spec.week == "next":
         coming = today + timedelta(days=ahead or 7)
         of_next_week = monday + timedelta(days=7 + spec.weekday)

@@ -112,12 +112,25 @@ def oauth_providers(settings: ProviderSettings) -> dict[str, OAuthProvider]:
     }
 
 
+def new_code_verifier(provider: OAuthProvider) -> str | None:
+    """A fresh PKCE verifier (RFC 7636: 43-128 characters) where the provider supports PKCE."""
+    return generate_token(64) if provider.pkce else None
+
+
 def authorization_url(
-    provider: OAuthProvider, *, redirect_uri: str, state: str | None = None
+    provider: OAuthProvider,
+    *,
+    redirect_uri: str,
+    state: str | None = None,
+    code_verifier: str | None = None,
 ) -> AuthorizationRequest:
-    """The consent URL with `state` (and a fresh PKCE S256 challenge where supported)."""
+    """The consent URL with `state` and, where supported, a PKCE S256 challenge.
+
+    Callers that keep the state and verifier themselves (the bot stores both before the
+    redirect) pass them in; otherwise fresh ones are made here.
+    """
     state = state or secrets.token_urlsafe(24)
-    verifier = generate_token(64) if provider.pkce else None
+    verifier = code_verifier or new_code_verifier(provider)
     if not provider.client_id:
         raise NotLinked(f"{provider.name} is not configured", provider=provider.name)
     builder = OAuth2Client(

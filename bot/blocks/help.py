@@ -22,7 +22,8 @@ INTRO = (
 WAYS_IN = (
     "*Other ways in:* send me a direct message, mention @Quickcal in a channel, or use "
     "*Create event* in a message's ⋯ menu.\n"
-    "Events go to the calendar you linked on my Home tab, else to your local Quickcal calendar."
+    "Events go to the calendar you linked on my Home tab (or with "
+    f"`{ids.COMMAND} connect`), else to your local Quickcal calendar."
 )
 HELP_TEXT = f"Quickcal: type {ids.COMMAND} and your event, e.g. {ids.COMMAND} {EXAMPLES[0]}"
 

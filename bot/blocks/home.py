@@ -8,6 +8,7 @@ from typing import Any, Final
 
 # Slack ids of the Home tab and of `/event connect`, written once.
 HOME_CONNECT: Final = "home_connect"  # URL button: Slack still sends an action; acked only
+HOME_FEED: Final = "home_feed"  # URL button to the local calendar's .ics; acked only
 HOME_DISCONNECT: Final = "home_disconnect"
 HOME_CALENDAR: Final = "home_calendar"  # value "<provider>:<calendar id>"
 HOME_DEFAULT_PROVIDER: Final = "home_default_provider"
@@ -44,6 +45,7 @@ class HomeState:
     timezone: str
     timezone_overridden: bool
     event_minutes: int
+    feed_url: str | None = None  # the local calendar's .ics, offered while it is in use
 
 
 def home_view(state: HomeState) -> dict[str, Any]:
@@ -56,7 +58,7 @@ def home_view(state: HomeState) -> dict[str, Any]:
         ),
         _header("Your calendars"),
         *connect_blocks(state.providers),
-        _section("*Quickcal calendar* · always available, no account needed"),
+        *local_calendar_blocks(state.feed_url),
         {"type": "divider"},
         _header("Preferences"),
         _default_calendar(state),
@@ -83,6 +85,27 @@ def connect_blocks(providers: Sequence[ProviderRow]) -> list[_Block]:
         if row.account is not None and not row.broken and len(row.calendars) > 1:
             blocks.append(_calendar_picker(row))
     return blocks
+
+
+def local_calendar_blocks(feed_url: str | None) -> list[_Block]:
+    """The always-there Quickcal calendar, with its .ics download and subscription link."""
+    text = "*Quickcal calendar* · always available, no account needed"
+    if feed_url is None:
+        return [_section(text)]
+    button = {
+        "type": "button",
+        "action_id": HOME_FEED,
+        "text": _plain("Download .ics"),
+        "url": feed_url,
+    }
+    hint = (
+        "To see these events in Google Calendar, Outlook or Apple Calendar as they come, "
+        "copy the button's link and add it there as a calendar from URL (subscribe)."
+    )
+    return [
+        _section(text, accessory=button, block_id="local_calendar"),
+        {"type": "context", "elements": [{"type": "mrkdwn", "text": hint}]},
+    ]
 
 
 def zone_options(query: str, zones: Sequence[str]) -> list[dict[str, Any]]:

@@ -14,9 +14,15 @@ Block = dict[str, Any]
 
 
 def receipt_blocks(
-    card: Card, created: CreatedEvent, *, label: str, source: str | None = None
+    card: Card,
+    created: CreatedEvent,
+    *,
+    label: str,
+    source: str | None = None,
+    feed: str | None = None,
 ) -> list[Block]:
-    """Receipt of one created event; `source` is a permalink to the message it came from."""
+    """Receipt of one created event; `source` is a permalink to the message it came from,
+    `feed` the local calendar's .ics URL when the event went there."""
     title = user_text(title_of(card.draft), 500)
     blocks: list[Block] = [
         {
@@ -31,7 +37,7 @@ def receipt_blocks(
     ]
     if source:
         blocks.append({"type": "context", "elements": [mrkdwn(f"From <{source}|this message>")]})
-    blocks.append(event_actions(card.draft_id, created, also=card.template_links))
+    blocks.append(event_actions(card.draft_id, created, also=card.template_links, feed=feed))
     return blocks
 
 

@@ -11,13 +11,18 @@ from bot.blocks.text import BUTTON_TEXT, FALLBACK_TEXT, mrkdwn, plain, user_text
 from providers.base import CreatedEvent
 
 Block = dict[str, Any]
+# The local calendar's .ics feed (a URL button: its action is acknowledged with the links').
+FEED_BUTTON = "Download .ics"
+FEED_ACTION = f"{ids.LINK_OPEN}_ics"
 
 
-def result_blocks(card: Card, created: CreatedEvent, *, label: str) -> list[Block]:
+def result_blocks(
+    card: Card, created: CreatedEvent, *, label: str, feed: str | None = None
+) -> list[Block]:
     """ "Added to Google Calendar", the event's details, View / Join / Undo.
 
     A calendar without a web page (the local one) keeps the card's "Add to ..." links, so
-    the event can still go to a calendar app in one click.
+    the event can still go to a calendar app in one click, and offers its `feed` (.ics URL).
     """
     title = user_text(title_of(card.draft), 500)
     blocks: list[Block] = [
@@ -31,14 +36,18 @@ def result_blocks(card: Card, created: CreatedEvent, *, label: str) -> list[Bloc
             or [mrkdwn(" ")],
         },
     ]
-    blocks.append(event_actions(card.draft_id, created, also=card.template_links))
+    blocks.append(event_actions(card.draft_id, created, also=card.template_links, feed=feed))
     return blocks
 
 
 def event_actions(
-    draft_id: str, created: CreatedEvent, *, also: tuple[tuple[str, str], ...] = ()
+    draft_id: str,
+    created: CreatedEvent,
+    *,
+    also: tuple[tuple[str, str], ...] = (),
+    feed: str | None = None,
 ) -> Block:
-    """View, Join meeting, any `also` (text, url) links, and Undo."""
+    """View, Join meeting, any `also` (text, url) links, Download .ics (`feed`), and Undo."""
     elements: list[Block] = []
     if created.web_link:
         elements.append(_link("View", f"{ids.LINK_OPEN}_view", created.web_link, style="primary"))
@@ -47,6 +56,8 @@ def event_actions(
     if not created.web_link:
         for index, (text, url) in enumerate(also):
             elements.append(_link(text, f"{ids.LINK_OPEN}_{index}", url))
+    if feed:
+        elements.append(_link(FEED_BUTTON, FEED_ACTION, feed))
     elements.append(
         {
             "type": "button",

@@ -28,6 +28,7 @@ from bot.creating import create_event
 from bot.delivery import send, tell
 from bot.drafting import owned_draft, show
 from bot.errors import NotYourDraft
+from bot.feeds import feed_url_for
 from bot.payloads import BlockActions
 from bot.receipts import mark_receipt_undone, send_receipt
 from bot.services import Services
@@ -120,7 +121,8 @@ async def create_and_show(
         await send(url, text=draft_text(shown.card), blocks=blocks, replace=True)
         return
     shown = await show(services, client, created.stored)
-    blocks = result_blocks(shown.card, created.record.event, label=created.label)
+    feed = feed_url_for(services, created.record)
+    blocks = result_blocks(shown.card, created.record.event, label=created.label, feed=feed)
     await send(url, text=result_text(shown.card, label=created.label), blocks=blocks, replace=True)
     if created.stored.source != "dm":
         await send_receipt(services, client, created, shown.card)

@@ -1,4 +1,5 @@
-"""`/event TEXT`: a draft card for TEXT, or help for `/event` alone and `/event help`."""
+"""`/event TEXT`: a draft card for TEXT; help for `/event` alone and `/event help`;
+the Connect buttons for `/event connect`."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import ids
 from bot.asking import answer, show_help, wants_help
-from bot.delivery import Place
+from bot.delivery import Place, post
 from bot.drafting import Ask
+from bot.listeners.home import connect_reply, wants_connect
 from bot.payloads import SlashCommand
 from bot.services import Services
 
@@ -30,6 +32,10 @@ def register(app: AsyncApp, services: Services) -> None:
         )
         if wants_help(sent.text):
             await show_help(client, place)
+            return
+        if wants_connect(sent.text):
+            reply = await connect_reply(services, team_id=sent.team_id, user_id=sent.user_id)
+            await post(client, place, text=reply["text"], blocks=reply.get("blocks", []))
             return
         ask = Ask(
             team_id=sent.team_id,

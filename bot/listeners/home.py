@@ -16,6 +16,7 @@ from bot.blocks.home import (
     HOME_DEFAULT_PROVIDER,
     HOME_DISCONNECT,
     HOME_EVENT_MINUTES,
+    HOME_FEED,
     HOME_TIMEZONE,
     LOCAL,
     PROFILE_ZONE,
@@ -25,6 +26,7 @@ from bot.blocks.home import (
     home_view,
     zone_options,
 )
+from bot.feeds import feed_url
 from bot.listeners.lifecycle import forget_link
 from bot.people import zone_of
 from bot.services import Services
@@ -82,12 +84,17 @@ async def publish_home(
 ) -> None:
     """Render and publish the person's Home tab."""
     stored = await services.storage.get_user_settings(team_id, user_id)
+    rows = await provider_rows(services, team_id=team_id, user_id=user_id)
+    # The .ics is offered while the local calendar is where events go: nothing linked, or chosen.
+    linked = any(row.account is not None and not row.broken for row in rows)
+    uses_local = not linked or stored.default_provider == LOCAL
     state = HomeState(
-        providers=await provider_rows(services, team_id=team_id, user_id=user_id),
+        providers=rows,
         default_provider=stored.default_provider,
         timezone=await zone_of(services, client, team_id=team_id, user_id=user_id),
         timezone_overridden=stored.timezone is not None,
         event_minutes=stored.event_minutes or services.settings.default_event_minutes,
+        feed_url=feed_url(services, team_id=team_id, user_id=user_id) if uses_local else None,
     )
     await client.views_publish(user_id=user_id, view=home_view(state))
 
@@ -114,8 +121,8 @@ def register(app: AsyncApp, services: Services) -> None:
         if event.get("tab", "home") == "home":
             await refresh(context, client)
 
-    @app.action(re.compile(f"^{HOME_CONNECT}"))
-    async def connect_clicked(ack: AsyncAck) -> None:
+    @app.action(re.compile(f"^({HOME_CONNECT}|{HOME_FEED})"))
+    async def link_clicked(ack: AsyncAck) -> None:
         await ack()  # the browser opened the URL; nothing to do here
 
     @app.action(HOME_DISCONNECT)

@@ -194,3 +194,12 @@ def test_a_broken_link_offers_reconnect_and_keeps_the_draft(world: LinkingWorld)
 )  # fmt: skip
 def test_wants_connect(text: str, wanted: bool) -> None:
     assert wants_connect(text) is wanted
+
+
+def test_the_event_connect_command_answers_with_the_buttons_in_place(world: LinkingWorld) -> None:
+    key = world.app.command("connect")
+    reply = world.slack.wait_for("response_url", lambda c: c.args["key"] == key)
+    ids = [b["accessory"]["action_id"] for b in reply.args["blocks"] if "accessory" in b]
+    assert ids == [f"{HOME_CONNECT}_{p}" for p in ("google", "microsoft", "lineworks")]
+    assert reply.args["response_type"] == "ephemeral"
+    assert "Connect" in reply.args["text"]

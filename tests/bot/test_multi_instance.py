@@ -125,6 +125,8 @@ def pair(
             "DATABASE_URL": pg_url,
             "QUICKCAL_SECRET_KEY": Fernet.generate_key().decode(),
             "QUICKCAL_DATA_DIR": str(tmp_path),
+            # The fleet never migrates on start: the fixture upgraded once, as README says.
+            "QUICKCAL_MIGRATE_ON_START": "false",
             # Behind a load balancer every instance has the one public URL: here, the first's.
             "QUICKCAL_PUBLIC_URL": f"http://127.0.0.1:{ports[0]}",
             **google.env(),

@@ -95,3 +95,71 @@ def test_a_message_without_a_date_has_no_start() -> None:
     assert draft.start is None
     assert draft.end is None
     assert not draft.all_day
+
+
+MORE_DATES = [
+    ("en", "Dentist on the twenty-third", "2026-11-23"),
+    ("en", "Dentist the fifth at 3", "2026-12-05T15:00"),
+    ("en", "Dentist on the first", "2026-12-01"),
+    ("en", "Dentist the fifth of December", "2026-12-05"),
+    ("en", "Dentist December fifth", "2026-12-05"),
+    ("en", "Dentist end of the week", "2026-11-20"),
+    ("en", "Dentist EOW", "2026-11-20"),
+    ("en", "Dentist later today", "2026-11-18"),
+    ("en", "Dentist next month on the 3rd", "2026-12-03"),
+    ("en", "Dentist the 20th of next month", "2026-12-20"),
+    ("en", "Dentist in a fortnight", "2026-12-02"),
+    ("en", "Dentist Monday the week after next", "2026-11-30"),
+    ("de", "Dentist übernächste Woche Dienstag", "2026-12-01"),
+    ("ja", "再来週の月曜日にDentist", "2026-11-30"),
+    ("ko", "다다음 주 월요일 Dentist", "2026-11-30"),
+    ("ja", "来月3日にDentist", "2026-12-03"),
+    ("en", "Dentist 2026/12/03", "2026-12-03"),
+    ("en", "Dentist Friday night", "2026-11-20T19:00"),
+]
+
+
+@pytest.mark.parametrize(("locale", "text", "expected"), MORE_DATES)
+def test_more_day_phrases(locale: str, text: str, expected: str) -> None:
+    draft = read_text(text, locale=locale)
+    assert wall(draft) == expected
+    assert draft.title == "Dentist"
+
+
+def test_next_month_counts_from_that_months_first_day() -> None:
+    # On Nov 2 "the 20th" alone is Nov 20; "of next month" makes it Dec 20.
+    assert wall(read_text("Dentist the 20th", now="2026-11-02T09:00")) == "2026-11-20"
+    assert wall(read_text("Dentist the 20th of next month", now="2026-11-02T09:00")) == \
+        "2026-12-20"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [("Review the first draft Friday", "Review the first draft"),
+     ("Call the second candidate Friday", "Call the second candidate")],
+)
+def test_an_ordinal_before_a_noun_is_no_day(text: str, title: str) -> None:
+    draft = read_text(text)
+    assert (draft.title, wall(draft)) == (title, "2026-11-20")
+
+
+HOLIDAYS = [
+    ("en", "Dentist New Year's Eve", "2026-12-31"),
+    ("en", "Dentist Christmas Eve 6pm", "2026-12-24T18:00"),
+    ("en", "Dentist on Christmas at 3", "2026-12-25T15:00"),
+    ("en", "Dentist Monday after next", "2026-11-30"),
+    ("en", "Dentist Friday after next", "2026-11-27"),
+    ("de", "Dentist an Heiligabend um 18 Uhr", "2026-12-24T18:00"),
+    ("ja", "クリスマスイブ 19時 Dentist", "2026-12-24T19:00"),
+]
+
+
+@pytest.mark.parametrize(("locale", "text", "expected"), HOLIDAYS)
+def test_named_days(locale: str, text: str, expected: str) -> None:
+    draft = read_text(text, locale=locale)
+    assert (wall(draft), draft.title) == (expected, "Dentist")
+
+
+@pytest.mark.parametrize("text", ["Christmas party", "Christmas party Dec 20"])
+def test_a_holiday_before_a_noun_is_part_of_the_title(text: str) -> None:
+    assert read_text(text).title == "Christmas party"

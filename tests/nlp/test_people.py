@@ -128,3 +128,54 @@ def test_links_are_taken_out_and_their_digits_are_no_dates(text: str, online: bo
     assert draft.location is None
     assert draft.start is not None
     assert draft.start.day in (19, 20)  # type: ignore[union-attr]
+
+
+MORE_PEOPLE = [
+    ("call with Tokyo office 9am JST", []),
+    ("sync with Sales team Friday 2pm", []),
+    ("Lunch with Bob and Marketing folks Friday noon", ["Bob"]),
+    ("meeting with Design crew and Adele Friday", ["Adele"]),
+    ("call with New York Office tomorrow 10", []),
+    ("Interview tomorrow 10-11:30am in conf room B with Lee", ["Lee"]),
+]
+
+
+@pytest.mark.parametrize(("text", "people"), MORE_PEOPLE)
+def test_a_name_before_a_group_noun_is_a_group(text: str, people: list[str]) -> None:
+    assert [a.value for a in read_text(text).attendees] == people
+
+
+MORE_PLACES = [
+    ("Interview tomorrow 10-11:30am in conf room B with Lee", "conf room B",
+     "Interview with Lee"),
+    ("Sync in meeting room 4 tomorrow 10am", "meeting room 4", "Sync"),
+    ("Sync in the big conference room at 3", "the big conference room", "Sync"),
+    ("Sync at the office Friday 3pm", "the office", "Sync"),
+    ("Sync in the lobby tomorrow at 10", "the lobby", "Sync"),
+    ("Sync in my office Thursday 2pm", "my office", "Sync"),
+    ("Sync at the bar on 5th floor Friday 6pm", "the bar on 5th floor", "Sync"),
+    ("Sync at Bob's house Saturday 8pm", "Bob's house", "Sync"),
+    ("Sync in person Friday 2pm", None, "Sync in person"),
+    ("Check in with Bob Friday 3pm", None, "Check in with Bob"),
+]
+
+
+@pytest.mark.parametrize(("text", "place", "title"), MORE_PLACES)
+def test_lower_case_places_end_where_another_phrase_begins(text: str, place: str | None,
+                                                           title: str) -> None:
+    draft = read_text(text)
+    assert (draft.location, draft.title) == (place, title)
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "place", "title"),
+    [
+        ("fr", "Dîner samedi à 20h au restaurant Chez Paul", "restaurant Chez Paul", "Dîner"),
+        ("es", "Cena el sábado a las 9 en el restaurante Casa Pepe",
+         "el restaurante Casa Pepe", "Cena"),
+        ("ko", "강남역에서 내일 7시 저녁", "강남역", "저녁"),
+    ],
+)
+def test_places_in_each_language(locale: str, text: str, place: str, title: str) -> None:
+    draft = read_text(text, locale=locale)
+    assert (draft.location, draft.title) == (place, title)

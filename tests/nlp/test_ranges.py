@@ -79,3 +79,45 @@ def test_all_day_word() -> None:
     assert wall(draft) == "2026-11-20"
     assert draft.all_day
     assert draft.title == "Out of office"
+
+
+MORE_RANGES = [
+    ("Party Friday 2pm 1h30", "2026-11-20T14:00", "2026-11-20T15:30"),
+    ("Party Friday 2pm for 1 hour 30 min", "2026-11-20T14:00", "2026-11-20T15:30"),
+    ("Party Friday 2pm for 2 hours and 15 minutes", "2026-11-20T14:00", "2026-11-20T16:15"),
+    ("Party Friday 0900-1000", "2026-11-20T09:00", "2026-11-20T10:00"),
+    ("Party Friday at 930-1030", "2026-11-20T09:30", "2026-11-20T10:30"),
+    ("Party Monday through Wednesday next week", "2026-11-23", "2026-11-26"),
+    ("Party Dec 3 to Dec 5", "2026-12-03", "2026-12-06"),
+    ("Party Friday 2pm for an hour and a half", "2026-11-20T14:00", "2026-11-20T15:30"),
+    ("Party Friday 2pm for 2 and a half hours", "2026-11-20T14:00", "2026-11-20T16:30"),
+    ("Two hour Party Friday at 1", "2026-11-20T13:00", "2026-11-20T15:00"),
+    ("A three-hour Party Friday at 1", "2026-11-20T13:00", "2026-11-20T16:00"),
+    ("Half an hour Party Friday 3pm", "2026-11-20T15:00", "2026-11-20T15:30"),
+]
+
+
+@pytest.mark.parametrize(("text", "start", "end"), MORE_RANGES)
+def test_more_ranges(text: str, start: str, end: str) -> None:
+    draft = read_text(text)
+    assert (wall(draft), wall_end(draft), draft.title) == (start, end, "Party")
+
+
+def test_a_week_named_on_the_last_day_holds_for_the_first() -> None:
+    # Said on a Monday: "Monday" alone would be today, but the range is next week's.
+    draft = read_text("Party Monday to Wednesday next week", now="2026-11-23T08:00")
+    assert (wall(draft), wall_end(draft)) == ("2026-11-30", "2026-12-03")
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "rule"),
+    [
+        ("Quarterly planning Jan 12-14", "2027-01-12", "2027-01-15",
+         "RRULE:FREQ=MONTHLY;INTERVAL=3"),
+        ("Offsite every year Dec 3-5", "2026-12-03", "2026-12-06",
+         "RRULE:FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=3"),
+    ],
+)
+def test_a_repeating_range_keeps_its_end(text: str, start: str, end: str, rule: str) -> None:
+    draft = read_text(text)
+    assert (wall(draft), wall_end(draft), draft.recurrence) == (start, end, (rule,))

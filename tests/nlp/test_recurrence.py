@@ -98,3 +98,45 @@ def test_a_rule_without_any_day_asks_rather_than_inventing_one() -> None:
 
 def test_no_rule_without_a_repeat_phrase() -> None:
     assert read_text("Gym Monday 7am").recurrence == ()
+
+
+MORE_RULES = [
+    ("en", "Gym 1st and 3rd Monday of the month at 4pm", "FREQ=MONTHLY;BYDAY=1MO,3MO",
+     "2026-12-07T16:00"),
+    ("en", "Gym the first and third Thursday of every month", "FREQ=MONTHLY;BYDAY=1TH,3TH",
+     "2026-11-19"),
+    ("en", "Gym every weekend", "FREQ=WEEKLY;BYDAY=SA,SU", "2026-11-21"),
+    ("en", "Gym weekends at 8am", "FREQ=WEEKLY;BYDAY=SA,SU", "2026-11-21T08:00"),
+    ("en", "Gym every Monday x10", "FREQ=WEEKLY;BYDAY=MO;COUNT=10", "2026-11-23"),
+    ("en", "Gym every day except weekends at 9:15", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+     "2026-11-18T09:15"),
+    ("en", "Gym daily except Sunday at 7am", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR,SA",
+     "2026-11-19T07:00"),
+    ("en", "Gym every weekday except Friday 9am", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH",
+     "2026-11-19T09:00"),
+    ("en", "Gym every Monday through March", "FREQ=WEEKLY;BYDAY=MO;UNTIL=20270331",
+     "2026-11-23"),
+    ("de", "Gym täglich außer Sonntag um 7", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR,SA",
+     "2026-11-19T07:00"),
+    ("de", "Gym alle zwei Wochen am Montag um 10", "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO",
+     "2026-11-23T10:00"),
+    ("fr", "Gym toutes les deux semaines le lundi à 10h", "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO",
+     "2026-11-23T10:00"),
+    ("es", "Gym los miércoles a las 5", "FREQ=WEEKLY;BYDAY=WE", "2026-11-18T17:00"),
+    ("es", "Gym los martes y jueves a las 7", "FREQ=WEEKLY;BYDAY=TU,TH", "2026-11-19T07:00"),
+    ("es", "Gym semanal los lunes a las 9", "FREQ=WEEKLY;BYDAY=MO", "2026-11-23T09:00"),
+    ("es", "Gym cada dos semanas el lunes", "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO", "2026-11-23"),
+    ("ja", "12月20日まで毎週月曜日にGym", "FREQ=WEEKLY;BYDAY=MO;UNTIL=20261220", "2026-11-23"),
+    ("ja", "平日毎日9時にGym", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", "2026-11-19T09:00"),
+    ("ko", "12월 20일까지 매주 월요일 Gym", "FREQ=WEEKLY;BYDAY=MO;UNTIL=20261220", "2026-11-23"),
+    ("ko", "평일 9시 Gym", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", "2026-11-19T09:00"),
+    ("en", "Gym every morning at 9:30 except Fridays", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,SA,SU",
+     "2026-11-18T09:30"),
+    ("en", "Gym every Tuesday night", "FREQ=WEEKLY;BYDAY=TU", "2026-11-24T19:00"),
+]
+
+
+@pytest.mark.parametrize(("locale", "text", "rule", "start"), MORE_RULES)
+def test_more_rules(locale: str, text: str, rule: str, start: str) -> None:
+    draft = read_text(text, locale=locale)
+    assert (draft.recurrence, wall(draft), draft.title) == ((f"RRULE:{rule}",), start, "Gym")

@@ -72,3 +72,27 @@ def test_title_spans_follow_the_words_across_other_phrases() -> None:
 def test_the_description_keeps_the_whole_message() -> None:
     text = "coffee w/ Megan tmrw 8:30am @ Blue Bottle"
     assert read_text(text).description == text
+
+
+MORE_TITLES = [
+    (":calendar: Team lunch Friday noon :tada:", "Team lunch"),
+    ("Lunch :pizza::beer: Friday", "Lunch"),
+    ("Town hall Thursday 9am PST / 12pm EST", "Town hall"),
+    ("Report due end of the week", "Report due"),
+    ("Call later today", "Call"),
+    ("Party Saturday 8pm!!", "Party"),
+    ("Lunch,Friday,noon", "Lunch"),
+    ("hey can you put lunch w/ sarah on my cal for thurs at 1?", "Lunch w/ sarah"),
+    ("Movie night Saturday", "Movie night"),
+    ("Friday night drinks with Adele", "Drinks with Adele"),
+]
+
+
+@pytest.mark.parametrize(("text", "title"), MORE_TITLES)
+def test_more_titles(text: str, title: str) -> None:
+    assert read_text(text).title == title
+
+
+@pytest.mark.parametrize("text", ["Friday noon", "tomorrow", "every Monday at 9", "at 3pm", ""])
+def test_a_message_with_nothing_but_a_date_has_an_empty_title(text: str) -> None:
+    assert read_text(text).title == ""
