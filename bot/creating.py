@@ -1,4 +1,11 @@
-"""A draft id -> its event at the provider, exactly once: begin, create, finish or fail."""
+"""A draft id -> its event at the provider, exactly once: begin, create, finish or fail.
+
+A failed attempt is remembered with its outcome (`drafts.error` = "<outcome>|<reason>"):
+`refused` when the provider proved nothing was created (4xx, unsupported, not linked), so
+the draft may be edited and retried under the same idempotency key; `unsettled` when it may
+have been created (timeout, 5xx, a crash after the call), so only Retry (same draft, same
+key: the provider answers with the event it may already hold) may follow, never an edit.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +13,22 @@ import logging
 from dataclasses import dataclass
 from datetime import timedelta
 
+from bot.errors import CalendarMissing, CreateUnsettled
 from bot.services import Services
 from bot.storage import EventRecord, StoredDraft, account_key
 from bot.targets import LOCAL, label_of
 from bot.wording import explain
 from nlp.draft import EventDraft
-from providers.errors import NotLinked, ProviderError
+from providers.base import Calendar
+from providers.errors import NotLinked, ProviderError, Rejected, Unsupported
+from providers.parts import description
 
 log = logging.getLogger(__name__)
 REASON_LIMIT = 300
+REFUSED = "refused"
+UNSETTLED = "unsettled"
+# Failures that prove the provider stored nothing (RateLimited is a Rejected).
+PROVEN_NOTHING = (Rejected, Unsupported, NotLinked)
 
 
 @dataclass(frozen=True)
@@ -26,37 +40,80 @@ class Created:
     label: str
 
 
+def failure_note(outcome: str, reason: str) -> str:
+    """What `fail_create` stores: the outcome tag, then the reason in the person's words."""
+    return f"{outcome}|{reason[:REASON_LIMIT]}"
+
+
+def unsettled(stored: StoredDraft) -> bool:
+    """Did the last attempt fail without knowing whether the provider created the event?"""
+    return stored.state == "failed" and (stored.error or "").startswith(UNSETTLED + "|")
+
+
+def ensure_changeable(services: Services, stored: StoredDraft) -> None:
+    """Raise `CreateUnsettled` while an edit or another calendar could create a second event."""
+    if unsettled(stored):
+        raise CreateUnsettled(label_of(services.calendars, stored.provider))
+
+
 async def create_event(services: Services, *, draft_id: str, user_id: str) -> Created:
     """Create the draft's event once, whatever the number of clicks, retries or instances.
 
-    Storage errors (busy, created, cancelled, expired, not yours) are raised before any
-    call to the provider. A provider failure marks the draft failed (kept for Retry) and
-    is raised for the caller to put into words.
+    Storage errors (busy, created, cancelled, expired, not yours) and a calendar this
+    Quickcal does not serve (`CalendarMissing`) are raised before any call to the provider.
+    Every failure after `begin_create` leaves the draft failed (kept for Retry) and is
+    raised for the caller to put into words.
     """
+    current = await services.storage.get_draft(draft_id)
+    _calendar(services, current.provider)
     stored = await services.storage.begin_create(draft_id, user_id=user_id)
     provider = stored.provider or LOCAL
-    calendar = services.calendars[provider]
-    account = account_key(stored.team_id, stored.user_id, provider)
-    prefs = await services.storage.get_user_settings(stored.team_id, stored.user_id)
-    minutes = prefs.event_minutes or services.settings.default_event_minutes
-    final = for_calendar(stored.draft, default_minutes=minutes)
+    outcome = REFUSED
     try:
+        # Looked up again: the target may have changed between the read and the claim.
+        calendar = _calendar(services, stored.provider)
+        account = account_key(stored.team_id, stored.user_id, provider)
+        prefs = await services.storage.get_user_settings(stored.team_id, stored.user_id)
+        minutes = prefs.event_minutes or services.settings.default_event_minutes
+        final = for_calendar(stored.draft, default_minutes=minutes)
         calendar.check(final)
+        outcome = UNSETTLED
         created = await calendar.create(
             final, account=account, calendar_id=stored.calendar_id, idempotency_key=stored.id
         )
-    except ProviderError as exc:
-        reason = explain(exc, label=calendar.label)[:REASON_LIMIT]
-        await services.storage.fail_create(stored.id, error=reason)
-        if isinstance(exc, NotLinked):
-            await services.storage.mark_broken(stored.team_id, stored.user_id, provider)
+        # Created at the provider: a failure from here on is settled by Retry (same key).
+        record = await services.storage.finish_create(stored.id, created)
+    except BaseException as exc:
+        await _release(services, stored, exc, outcome=outcome)
         raise
-    except Exception:
-        log.exception("create failed unexpectedly (draft kept for Retry)")
-        await services.storage.fail_create(stored.id, error="unexpected failure")
-        raise
-    record = await services.storage.finish_create(stored.id, created)
     return Created(stored, record, label_of(services.calendars, provider))
+
+
+async def _release(
+    services: Services, stored: StoredDraft, exc: BaseException, *, outcome: str
+) -> None:
+    """creating -> failed, tagged with what the failure proves; never masks `exc`."""
+    if isinstance(exc, PROVEN_NOTHING):
+        outcome = REFUSED
+    elif not isinstance(exc, ProviderError | CalendarMissing):
+        log.exception("create failed unexpectedly (draft kept for Retry)")
+    label = label_of(services.calendars, stored.provider)
+    try:
+        note = failure_note(outcome, explain(exc, label=label))
+        await services.storage.fail_create(stored.id, error=note)
+        if isinstance(exc, NotLinked):
+            provider = stored.provider or LOCAL
+            await services.storage.mark_broken(stored.team_id, stored.user_id, provider)
+    except Exception:
+        # The draft stays `creating` until it goes stale; Retry works again after that.
+        log.exception("could not mark the draft failed")
+
+
+def _calendar(services: Services, provider: str | None) -> Calendar:
+    calendar = services.calendars.get(provider or LOCAL)
+    if calendar is None:
+        raise CalendarMissing(provider or LOCAL)
+    return calendar
 
 
 def for_calendar(draft: EventDraft, *, default_minutes: int) -> EventDraft:
@@ -64,8 +121,7 @@ def for_calendar(draft: EventDraft, *, default_minutes: int) -> EventDraft:
     invite (no Slack member, or not chosen) written into the description."""
     end = draft.end_or_default(timedelta(minutes=default_minutes))
     invited = tuple(a for a in draft.attendees if a.kind == "email")
-    named = [a.value for a in draft.attendees if a.kind != "email"]
-    description = draft.description
-    if named:
-        description = f"{description}\n\nWith: {', '.join(named)}".strip()
-    return draft.model_copy(update={"end": end, "attendees": invited, "description": description})
+    # The providers' own rule for the "With: ..." line, so every calendar reads the same.
+    return draft.model_copy(
+        update={"end": end, "attendees": invited, "description": description(draft)}
+    )

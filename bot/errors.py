@@ -3,6 +3,8 @@
     BotError                      anything the bot itself refuses or cannot do
     ├── NotYourDraft              someone else clicked: `owner` is the Slack id of who asked
     ├── InvalidEdit               the Edit modal holds bad input: `fields` maps block id -> words
+    ├── CreateUnsettled           the last Create may have worked: Retry first (`label` names it)
+    ├── CalendarMissing           the draft's calendar is not served here (`provider`)
     └── SlackFailed               a Slack Web API call failed: `code` is Slack's error code
 
 Drafts that are gone, busy or already created are the storage tree's (`bot.storage.errors`);
@@ -32,6 +34,25 @@ class InvalidEdit(BotError):
     def __init__(self, fields: Mapping[str, str]) -> None:
         super().__init__("; ".join(f"{k}: {v}" for k, v in fields.items()))
         self.fields = dict(fields)
+
+
+class CreateUnsettled(BotError):
+    """The last Create timed out or failed on the provider's side: it may exist already.
+
+    Editing or moving the draft now could create a second event, so only Retry is allowed.
+    """
+
+    def __init__(self, label: str) -> None:
+        super().__init__(f"unsettled create at {label}")
+        self.label = label
+
+
+class CalendarMissing(BotError):
+    """The draft targets a calendar this Quickcal does not serve (not configured, or forged)."""
+
+    def __init__(self, provider: str) -> None:
+        super().__init__(f"no calendar {provider!r} here")
+        self.provider = provider
 
 
 class SlackFailed(BotError):

@@ -5,7 +5,9 @@ expiry, so a calendar app can subscribe to it and poll it for good. It stops wor
 the person is wiped (`tokens_revoked`, `app_uninstalled`: storage then knows nothing of
 them), and every feed at once stops when the key that sealed it leaves the ring (rotation,
 see `bot.crypto`). Anything else in the path gets the same 404 page: a forged or tampered
-ticket, a Connect ticket, a wiped person, with nothing saying which.
+ticket, a Connect ticket, a wiped person, with nothing saying which. Storage keeps no
+per-person feed version, so someone wiped who comes back later finds their old links alive
+again; revoking one person's links alone needs such a version (not built yet).
 
     UnknownFeed         the ticket names no feed: forged, tampered, another kind, or a wiped
                         person (one error: telling them apart would help a guesser)
@@ -20,7 +22,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
-from bot import tickets
+from bot import redaction, tickets
 from bot.pages import result_page
 from bot.services import Services
 from bot.storage import EventRecord, UserSettings, account_key
@@ -81,10 +83,13 @@ def routes(services: Services) -> list[BaseRoute]:
     """`GET /calendar/{ticket}.ics` (HEAD too: Starlette answers it from GET)."""
 
     async def calendar(request: Request) -> Response:
+        sealed = request.path_params["ticket"]
+        # The ticket is a bearer secret in the path: the access log line, written after
+        # this answer, must not carry it.
+        redaction.remember(sealed)
         try:
-            body = await feed_body(services, request.path_params["ticket"])
+            body = await feed_body(services, sealed)
         except UnknownFeed as exc:
-            # The ticket is a secret: only the reason is logged, never the path.
             log.info("calendar feed refused: %s", exc)
             return result_page(
                 "Calendar not found",

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from bot.blocks.text import user_text
-from bot.errors import BotError, InvalidEdit, NotYourDraft, SlackFailed
+from bot.errors import (
+    BotError,
+    CalendarMissing,
+    CreateUnsettled,
+    InvalidEdit,
+    NotYourDraft,
+    SlackFailed,
+)
 from bot.storage import (
     AlreadyUndone,
     DraftAlreadyCreated,
@@ -88,6 +95,17 @@ def _bot(error: BotError) -> str:
         return f"This draft belongs to <@{error.owner}>; only they can change it."
     if isinstance(error, InvalidEdit):
         return "Some fields need a fix: " + user_text("; ".join(error.fields.values()), 500)
+    if isinstance(error, CreateUnsettled):
+        label = user_text(error.label, 100)
+        return (
+            f"Quickcal could not confirm whether {label} created this event: "
+            "press Retry first (it will not add it twice), then change it."
+        )
+    if isinstance(error, CalendarMissing):
+        return (
+            "That calendar isn't available on this Quickcal. "
+            "Press Edit and choose another calendar; your draft is kept."
+        )
     if isinstance(error, SlackFailed):
         return f"Slack refused that ({user_text(error.code, 100)}). Please try again."
     return FALLBACK

@@ -51,16 +51,15 @@ class _Patterns:
     suffixed: re.Pattern[str]
     month_first: re.Pattern[str]
     day_first: re.Pattern[str]
+    day_first_words: re.Pattern[str]  # "the fifth of December"
     day_range_first: re.Pattern[str]
     month_range: re.Pattern[str]
     dom: re.Pattern[str]
     relative: re.Pattern[str]
     weekday: re.Pattern[str]
-    weekend: re.Pattern[str]
-    month_end: re.Pattern[str]
-    week_end: re.Pattern[str]
-    year_end: re.Pattern[str]
+    ends: re.Pattern[str]  # "this weekend", "end of the week / month / year": one search
     month_word: re.Pattern[str]  # any month name: the month patterns run only when one is there
+    day_part: re.Pattern[str]  # es "por la mañana" (in the morning) holds "mañana" (tomorrow)
     lead: re.Pattern[str]  # read backwards from a day phrase: "on", "am", "le"
     weekday_lead: re.Pattern[str]  # "next", "this", "next week (on)"
 
@@ -137,9 +136,10 @@ def _patterns(code: str) -> _Patterns:
         suffixed=compile_low(suffixed),
         month_first=compile_low(month + r"\s*(?:" + dom_lead + r"\s+)?" + day_any + year
                                 + not_time + tail),
-        day_first=compile_low(
-            r"(?:" + dom_lead + r"\s+)?" + day_any + r"\s*" + of + month + year
-        ),
+        day_first=compile_low(r"(?:" + dom_lead + r"\s+)?" + day + r"\s*" + of + month + year),
+        # Kept apart from the digit form, which the engine can skip ahead on.
+        day_first_words=compile_low(r"(?:" + dom_lead + r"\s+)?(?P<dayw>" + alt(
+            lex.ordinal_words, spaced=sp) + r")\s*" + of + month + year),
         day_range_first=compile_low(
             froms + r"(?<![\d:/.])(?P<day>\d{1,2})(?:" + ords + r")?\s*" + seps + r"\s*"
             + r"(?P<day2>\d{1,2})(?:" + ords + r")?\s*" + of + month + year
@@ -151,12 +151,11 @@ def _patterns(code: str) -> _Patterns:
         dom=compile_low(dom),
         relative=compile_low(r"(?P<rel>" + rel_words + r")" + tail),
         weekday=compile_low(weekday_full),
-        weekend=compile_low(r"(?P<w>" + alt((*lex.weekend, *lex.next_weekend), spaced=sp) + r")"
-                            + tail),
-        month_end=compile_low(r"(?P<w>" + alt(lex.month_end, spaced=sp) + r")" + tail),
-        week_end=compile_low(r"(?P<w>" + alt(lex.week_end, spaced=sp) + r")" + tail),
         month_word=compile_low(alt(lex.months, spaced=sp)),
-        year_end=compile_low(r"(?P<w>" + alt(lex.year_end, spaced=sp) + r")" + tail),
+        ends=compile_low(r"(?P<w>" + alt((*lex.weekend, *lex.next_weekend, *lex.month_end,
+                                          *lex.week_end, *lex.year_end), spaced=sp) + r")"
+                         + tail),
+        day_part=compile_low(alt(lex.day_parts, spaced=sp)),
         lead=compile_low(_lead(lex) + "$"),
         weekday_lead=compile_low(
             _lead(lex) + r"(?:(?P<week1>" + weeks + r")\s*" + part + r"\s*" + _lead(lex) + r")?"
@@ -194,8 +193,9 @@ def find_dates(scan: Scan, *, locale: str) -> list[DateAtom]:
         scan.take(start, match.end(), "date")
 
     digits = _DIGIT.search(scan.low) is not None
-    months = digits and pats.month_word.search(scan.low) is not None
-    wordy = bool(lex.ordinal_words) and not digits and pats.month_word.search(scan.low) is not None
+    named_month = pats.month_word.search(scan.low) is not None
+    months = digits and named_month
+    wordy = bool(lex.ordinal_words) and named_month
     for m in matches(pats.iso, scan.low) if digits else ():
         year, mo, d = int(m["year"]), int(m["month"]), int(m["day"])
         if _valid(year, mo, d):
@@ -213,10 +213,12 @@ def find_dates(scan: Scan, *, locale: str) -> list[DateAtom]:
                 kind: DateKind = "ymd" if y else "md"
                 add(m, DateAtom(DateSpec(kind, year=y, month=mo, day=d), m.start(), m.end(),
                                 last=DateSpec(kind, year=y, month=mo, day=d2)))
-    for pattern in (pats.month_first, pats.day_first):
-        for m in matches(pattern, scan.low) if months or wordy else ():
+    for pattern, run in ((pats.month_first, months or wordy), (pats.day_first, months),
+                         (pats.day_first_words, wordy)):
+        for m in matches(pattern, scan.low) if run else ():
             mo, y = lex.months[key(m["month"])], _full_year(m["year"])
-            d = int(m["day"]) if m["day"] else lex.ordinal_words[key(m["dayw"])]
+            groups = m.groupdict()
+            d = int(groups["day"]) if groups.get("day") else lex.ordinal_words[key(m["dayw"])]
             if _valid(y, mo, d):
                 add(m, DateAtom(DateSpec("ymd" if y else "md", year=y, month=mo, day=d),
                                 m.start(), m.end()))
@@ -226,7 +228,12 @@ def find_dates(scan: Scan, *, locale: str) -> list[DateAtom]:
         if _valid(y, mo, d):
             spec = DateSpec("ymd" if y else "md", year=y, month=mo, day=d)
             add(m, DateAtom(spec, m.start(), m.end()))
+    parts: list[tuple[int, int]] | None = None
     for m in matches(pats.relative, scan.low):
+        if parts is None:
+            parts = [p.span() for p in matches(pats.day_part, scan.low)]
+        if any(s <= m.start() and m.end() <= e for s, e in parts):
+            continue
         word = key(m["rel"])
         if word in lex.evening_days:
             offset, minutes = lex.evening_days[word]
@@ -234,16 +241,8 @@ def find_dates(scan: Scan, *, locale: str) -> list[DateAtom]:
             add(m, DateAtom(spec, m.start(), m.end(), day_part=minutes))
         else:
             add(m, DateAtom(DateSpec("offset", offset=lex.relative_days[word]), m.start(), m.end()))
-    for m in matches(pats.weekend, scan.low):
-        week: Week = "next" if key(m["w"]) in lex.next_weekend else "plain"
-        add(m, DateAtom(DateSpec("weekend", week=week), m.start(), m.end()))
-    for m in matches(pats.year_end, scan.low):
-        # The next Dec 31 from today on is this year's.
-        add(m, DateAtom(DateSpec("md", month=12, day=31), m.start(), m.end()))
-    for m in matches(pats.month_end, scan.low):
-        add(m, DateAtom(DateSpec("monthend"), m.start(), m.end()))
-    for m in matches(pats.week_end, scan.low):
-        add(m, DateAtom(DateSpec("weekday", weekday=4), m.start(), m.end()))
+    for m in matches(pats.ends, scan.low):
+        add(m, DateAtom(_end_spec(lex, key(m["w"])), m.start(), m.end()))
     for m in matches(pats.weekday, scan.low):
         lead = before(pats.weekday_lead, scan.low, m.start())
         week = _week(lex, m, lead)
@@ -255,6 +254,16 @@ def find_dates(scan: Scan, *, locale: str) -> list[DateAtom]:
             add(m, DateAtom(DateSpec("dom", day=d), m.start(), m.end()))
     atoms.sort(key=lambda a: a.start)
     return atoms
+
+
+def _end_spec(lex: Lexicon, word: str) -> DateSpec:
+    if word in lex.weekend or word in lex.next_weekend:
+        return DateSpec("weekend", week="next" if word in lex.next_weekend else "plain")
+    if word in lex.month_end:
+        return DateSpec("monthend")
+    if word in lex.week_end:
+        return DateSpec("weekday", weekday=4)  # the work week's last day
+    return DateSpec("md", month=12, day=31)  # the next Dec 31 from today on is this year's
 
 
 def _week(lex: Lexicon, m: re.Match[str], lead: re.Match[str] | None) -> Week:

@@ -58,6 +58,8 @@ class Lexicon:
     minute_suffixes: Words = ()
     half_words: Words = ()
     # Minutes moved from the hour named next ("half past 2", de "halb 3" = 2:30: -30).
+    hour_words: Table = field(default_factory=_empty)  # es "a la una y media": 1:30
+    hour_word_preps: Words = ()  # after these an hour word alone is a time: "a las doce"
     hour_leads: Table = field(default_factory=_empty)
     hour_tails: Table = field(default_factory=_empty)  # after the hour: es "3 y media" +30
     approx_suffixes: Words = ()  # "3ish", "noonish": still that time
@@ -78,6 +80,8 @@ class Lexicon:
     next_weekend: Words = ()
     month_end: Words = ()
     next_month: Words = ()  # "the 3rd of next month"
+    end_of: Words = ()  # "end of March": the month's last day
+    month_end_suffix: Words = ()  # ja "3月末"
     holidays: Mapping[str, tuple[int, int]] = field(default_factory=dict)  # "christmas eve"
     week_end: Words = ()  # "end of the week": the work week's Friday
     year_end: Words = ()

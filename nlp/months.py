@@ -25,10 +25,39 @@ def _patterns(code: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
             compile_low(holiday))
 
 
-def find_month_days(scan: Scan, atoms: list[DateAtom], *, locale: str) -> list[DateAtom]:
+@lru_cache(maxsize=16)
+def _end_pattern(code: str) -> re.Pattern[str]:
+    lex = lexicon(code)
+    sp = lex.spaced
+    forms: list[str] = []
+    if lex.end_of and lex.months:
+        forms.append(alt(lex.end_of, spaced=sp) + r"\s*(?P<month>" + alt(lex.months, spaced=sp)
+                     + r")\.?(?!\s*\d)")
+    if lex.month_end_suffix and lex.month_suffix:
+        forms.append(r"(?<!\d)(?P<n>\d{1,2})\s*" + alt(lex.month_suffix, spaced=False) + r"\s*"
+                     + alt(lex.month_end_suffix, spaced=False))
+    return compile_low("|".join(forms) if forms else r"(?!x)x")
+
+
+def find_month_ends(scan: Scan, *, locale: str) -> list[DateAtom]:
+    """The last day of a named month ("end of March", ja "3月末"), consumed before the day
+    finders read "月末" (this month's end) inside it."""
+    lex = lexicon(locale)
+    found: list[DateAtom] = []
+    for m in matches(_end_pattern(lex.code), scan.low):
+        groups = m.groupdict()
+        month = lex.months[key(groups["month"])] if groups.get("month") else int(groups["n"])
+        if 1 <= month <= 12:
+            found.append(DateAtom(DateSpec("month", month=month), m.start(), m.end()))
+            scan.take(m.start(), m.end(), "date")
+    return found
+
+
+def find_month_days(scan: Scan, atoms: list[DateAtom], *, locale: str,
+                    until: bool) -> list[DateAtom]:
     """Moves a day of the month into next month where the text says so, reads a month
-    alone right after an UNTIL word as that month's last day, and a holiday as its day
-    where no other day is named; all consumed."""
+    alone right after an UNTIL word (`until`: the text has one) as that month's last day,
+    and a holiday as its day where no other day is named; all consumed."""
     lex = lexicon(locale)
     if not lex.next_month and not lex.until_words and not lex.holidays:
         return atoms
@@ -40,7 +69,7 @@ def find_month_days(scan: Scan, atoms: list[DateAtom], *, locale: str) -> list[D
         out[i] = replace(out[i], spec=replace(out[i].spec, offset=1),
                          start=min(out[i].start, m.start()), end=max(out[i].end, m.end()))
         scan.take(m.start(), m.end(), "date")
-    for m in matches(alone, scan.low):
+    for m in matches(alone, scan.low) if until else ():
         if scan.owner_before(m.start()) == "recurrence":
             spec = DateSpec("month", month=lex.months[key(m["month"])])
             out.append(DateAtom(spec, m.start(), m.end()))

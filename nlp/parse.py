@@ -18,18 +18,19 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from nlp.dates import find_all_day, find_dates
+from nlp.dayparts import find_day_parts, find_meal
 from nlp.draft import Attendee, EventDraft
 from nlp.extras import find_links, find_online, find_reminder
 from nlp.lengths import find_duration, find_relative
 from nlp.locales import lexicon
-from nlp.months import find_month_days
+from nlp.months import find_month_days, find_month_ends
 from nlp.people import find_contacts, find_names
 from nlp.places import find_place, find_quoted_place
 from nlp.ranges import link_dates
 from nlp.recurrence import find_recurrence
 from nlp.scan import Scan
 from nlp.schedule import Found, Schedule, plan
-from nlp.times import find_day_parts, find_meal, find_times
+from nlp.times import find_times
 from nlp.title import make_title, title_spans
 from nlp.zones import find_zone
 
@@ -59,7 +60,9 @@ def parse(text: str, *, now: datetime, tz: str, locale: str = "en") -> EventDraf
     quoted_place = find_quoted_place(scan, locale=code)
     rule = find_recurrence(scan, locale=code)
     all_day = find_all_day(scan, locale=code)
-    dates = find_month_days(scan, find_dates(scan, locale=code), locale=code)
+    month_ends = find_month_ends(scan, locale=code)
+    dates = find_month_days(scan, month_ends + find_dates(scan, locale=code), locale=code,
+                            until=rule is not None and rule.until_at is not None)
     relative = find_relative(scan, locale=code)
     times = find_times(scan, locale=code)
     dates = link_dates(scan, dates, locale=code, times=[(t.start, t.end) for t in times])
@@ -68,7 +71,7 @@ def parse(text: str, *, now: datetime, tz: str, locale: str = "en") -> EventDraf
         # The first zone names the event's; a later one restates it ("9am PST / 12pm EST").
         named = find_zone(scan, after=atom.end, locale=code)
         zone_name = zone_name or named
-    day_parts = find_day_parts(scan, locale=code, times=times)
+    day_parts = find_day_parts(scan, locale=code, times=times, days=bool(dates or rule))
     meal = find_meal(scan, locale=code) if times and not day_parts else None
     duration = find_duration(scan, locale=code, days=not times)
     names = find_names(scan, locale=code)

@@ -17,11 +17,12 @@ MAX_MATCHES = 24
 RUN_START = r"(?<![\s,])"
 
 
-def alt(items: Iterable[str], *, spaced: bool = True) -> str:
+def alt(items: Iterable[str], *, spaced: bool = True, open_end: bool = False) -> str:
     """A non-capturing alternation of words, longest first, with word edges where spaced.
 
     A space inside an entry matches any run of white space; an entry's edge gets a
     word boundary only where that edge is a word character (so "@" and "w/" still work).
+    `open_end` leaves the right edge to the caller ("noon" + optional "ish").
     """
     parts: list[str] = []
     for item in sorted(set(items), key=len, reverse=True):
@@ -33,7 +34,7 @@ def alt(items: Iterable[str], *, spaced: bool = True) -> str:
             # The left edge is checked after the first letter, so the alternation still
             # opens with plain letters the engine can skip ahead on.
             body = body[:_first_len(body)] + r"(?<!\w.)" + body[_first_len(body):]
-        if spaced and ends:
+        if spaced and ends and not open_end:
             body = body + r"(?!\w)"
         parts.append(body)
     if not parts:

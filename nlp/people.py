@@ -47,7 +47,8 @@ def _joiner_pattern(code: str) -> re.Pattern[str]:
 @lru_cache(maxsize=16)
 def _suffix_pattern(code: str) -> re.Pattern[str]:
     lex = lexicon(code)
-    return compile_low(r"(?<![\w.'-])(?P<name>[A-Za-z][\w.'-]{0,40}|[\u30a0-\u30ff]{2,20}|"
+    # A name glued to the word before it is no name, save "鈴木さん" after "田中さんと".
+    return compile_low(r"(?P<name>(?<![\w.'-])(?:[A-Za-z][\w.'-]{0,40}|[\u30a0-\u30ff]{2,20})|"
                       r"[\u4e00-\u9fff]{1,4}さん)"
                       + alt(lex.name_suffixes, spaced=False))
 

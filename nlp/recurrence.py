@@ -101,7 +101,8 @@ def _patterns(code: str) -> _Patterns:
                              + r"(?:\s*" + on + day_list + r")?"),
         plural=compile_low(r"(?P<list>" + alt((*lex.weekday_plurals, *lex.plural_groups), spaced=sp)
                           + r"(?:" + joiner + day + r")*)"),
-        every_part=compile_low(every + r"(?=" + w + alt(lex.day_parts, spaced=sp) + r")"),
+        every_part=compile_low(every + r"(?=" + w + alt((*lex.day_parts, *lex.day_tails),
+                                                        spaced=sp) + r")"),
         times=compile_low(RUN_START + r",?\s*(?:(?<!\d)(?P<n>\d+)\s*"
                           + alt(lex.times_words, spaced=sp) + r"|(?<!\w)"
                           + alt(lex.times_prefixes, spaced=False)

@@ -7,11 +7,12 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from nlp.dates import DateAtom, DateSpec
+from nlp.dayparts import DayPart
 from nlp.draft import TimeFlag, When
 from nlp.lengths import DAY, Length
 from nlp.lexicon import Lexicon
 from nlp.recurrence import DAY_CODES, Rule
-from nlp.times import DayPart, TimeAtom
+from nlp.times import TimeAtom
 from nlp.when import after, clock_minutes, on_or_after, place_date, range_minutes, wall
 
 _MAX_OCCURRENCES = 800

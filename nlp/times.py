@@ -39,22 +39,13 @@ class TimeAtom:
 
 
 @dataclass(frozen=True)
-class DayPart:
-    """A day part ("morning", "evening") at text[start:end]: a default time and an am/pm hint."""
-
-    minutes: int
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
 class _Patterns:
     ranges: tuple[re.Pattern[str], ...]  # one per kind of opening clock (named, numeric)
     singles: tuple[re.Pattern[str], ...]
     lead: re.Pattern[str]  # read backwards: "from", "at", "um", "a las"
-    day_part: re.Pattern[str]
-    meal: re.Pattern[str]
-    day_tail: re.Pattern[str]
+    shift_lead: re.Pattern[str]  # the same with "half past", de "halb" before the hour
+    shift_word: re.Pattern[str]  # any such word: no match, the plain lead suffices
+    length_lead: re.Pattern[str]  # read backwards: fr "pendant" makes "2 heures" a length
 
 
 def _clock(lex: Lexicon, n: str, kind: str) -> str:
@@ -64,9 +55,13 @@ def _clock(lex: Lexicon, n: str, kind: str) -> str:
     the digit's left edge is checked after the digit for the same reason.
     """
     sp = lex.spaced
-    named_words = [*lex.named_times]
-    named_words += [w + ish for w in lex.named_times for ish in lex.approx_suffixes]
-    named = r"(?P<named" + n + r">" + alt(named_words, spaced=sp) + r")"
+    if lex.approx_suffixes:  # "noonish"
+        named = (r"(?P<named" + n + r">" + alt(lex.named_times, spaced=sp, open_end=True)
+                 + r")(?:-?" + alt(lex.approx_suffixes, spaced=False) + r")?(?!\w)")
+    else:
+        named = r"(?P<named" + n + r">" + alt(lex.named_times, spaced=sp) + r")"
+    if lex.hour_tails:  # fr "midi et demi"
+        named += r"(?:\s+(?P<ntail" + n + r">" + alt(lex.hour_tails, spaced=sp) + r"))?"
     prefixes = (*lex.am_prefixes, *lex.pm_prefixes)
     pre = r"(?:(?P<pre" + n + r">" + alt(prefixes, spaced=False) + r")\s*)?" if prefixes else ""
     edge = r"(?<![\w:/.,]\d)" if sp else r"(?<![\d:/.]\d)"
@@ -99,11 +94,17 @@ def _clock(lex: Lexicon, n: str, kind: str) -> str:
         mer += r"(?:\s*-?\s*(?P<ish" + n + r">" + alt(lex.approx_suffixes, spaced=False) + r"))?"
     end = r"(?!\w)" if sp else ""
     # "15 min" and "2 hours" are lengths, not clock times; "10h heure de Paris" is a time.
-    zones = r"(?=\s*" + alt(lex.zone_names, spaced=sp) + r")|" if lex.zone_names else ""
+    clashing = [z for z in lex.zone_names if any(z.startswith(u + " ") for u in lex.units)]
+    zones = r"(?=\s*" + alt(clashing, spaced=sp) + r")|" if clashing else ""
     gap = r"\s*-?\s*" if sp else r"-?"  # ko "9시 주간회의": a unit is glued to its number
     end += r"(?:" + zones + r"(?!" + gap + alt(lex.units, spaced=sp) + r"))"
     if kind == "named":
         return named
+    if kind == "worded":  # "a las doce", "at three": read only after a time preposition
+        word = r"(?P<hw" + n + r">" + alt(lex.hour_words, spaced=sp) + r")"
+        tails = (r"(?:\s+(?P<tail" + n + r">" + alt(lex.hour_tails, spaced=sp) + r"))?"
+                 if lex.hour_tails else "")
+        return word + r"(?:\s*(?P<suf" + n + r">" + suffix + r"))?" + tails + mer + end
     if kind == "numeric":
         return num + mins + mer + end
     return r"(?:" + named + r"|" + num + mins + mer + end + r")"
@@ -119,18 +120,19 @@ def _patterns(code: str) -> _Patterns:
     seps = r"(?P<sep>" + alt((*lex.range_seps, *lex.from_seps), spaced=sp) + r")"
     preps = alt(lex.time_preps, spaced=sp)
     tail = r"\s*" + seps + r"\s*(?:" + preps + r"\s*)?" + _clock(lex, "2", "any") + end_particle
+    lead = (r"(?:(?P<from>" + alt(lex.from_words, spaced=sp) + r")\s+)?"
+            + r"(?:(?P<prep>" + preps + r")\s*)?")
     return _Patterns(
         ranges=tuple(compile_low(_clock(lex, "1", kind) + tail + particle)
                      for kind in ("named", "numeric")),
         singles=tuple(compile_low(_clock(lex, "1", kind) + particle)
-                      for kind in ("named", "numeric")),
-        lead=compile_low(r"(?:(?P<from>" + alt(lex.from_words, spaced=sp) + r")\s+)?"
-                         + r"(?:(?P<prep>" + preps + r")\s*)?"
-                         + (r"(?:(?P<shift>" + alt(lex.hour_leads, spaced=sp) + r")\s*)?"
-                            if lex.hour_leads else "") + r"$"),
-        day_part=compile_low(r"(?P<part>" + alt(lex.day_parts, spaced=sp) + r")" + particle),
-        meal=compile_low(r"(?P<meal>" + alt(lex.meals, spaced=sp) + r")"),
-        day_tail=compile_low(r"(?P<part>" + alt(lex.day_tails, spaced=sp) + r")"),
+                      for kind in ("named", "numeric", "worded") if kind != "worded"
+                      or lex.hour_words),
+        lead=compile_low(lead + r"$"),
+        shift_lead=compile_low(lead + r"(?:(?P<shift>" + alt(lex.hour_leads, spaced=sp)
+                               + r")\s*)?$"),
+        shift_word=compile_low(alt(lex.hour_leads, spaced=sp)),
+        length_lead=compile_low(alt(lex.for_words, spaced=sp) + r"\s*$"),
     )
 
 
@@ -139,15 +141,17 @@ def _read(lex: Lexicon, m: re.Match[str], n: str) -> tuple[Clock, bool] | None:
     groups = m.groupdict()
     named = groups.get("named" + n)
     if named:
-        word = key(named)
-        for ish in lex.approx_suffixes:
-            if word not in lex.named_times and word.endswith(ish):
-                word = word[:-len(ish)]
-        return Clock(named=lex.named_times[word]), True
-    digits = groups["h" + n]
+        minutes = lex.named_times[key(named)]
+        if tail := groups.get("ntail" + n):
+            minutes += lex.hour_tails[key(tail)]
+        return Clock(named=minutes), True
+    if worded := groups.get("hw" + n):
+        digits, minute = str(lex.hour_words[key(worded)]), 0
+    else:
+        digits = groups["h" + n]
+        minute = int(groups["m" + n] or groups["mm" + n] or groups.get("mil" + n) or 0)
+        minute += 30 if groups["half" + n] else 0
     hour = int(digits)
-    minute = int(groups["m" + n] or groups["mm" + n] or groups.get("mil" + n) or 0)
-    minute += 30 if groups["half" + n] else 0
     mer_word = groups["mer" + n] or groups.get("mer1" + n)
     meridiem: Meridiem = None
     pre = groups.get("pre" + n)
@@ -160,7 +164,7 @@ def _read(lex: Lexicon, m: re.Match[str], n: str) -> tuple[Clock, bool] | None:
     exact = hour > 12 or hour == 0 or (len(digits) == 2 and digits[0] == "0")
     if groups.get("mil" + n) and not groups.get("milh" + n):
         exact = exact or len(digits) == 2  # "0930", "1500": but "930" may still need am/pm
-    strong = bool(meridiem or groups["m" + n] or groups["suf" + n] or exact or groups.get(
+    strong = bool(meridiem or groups.get("m" + n) or groups["suf" + n] or exact or groups.get(
         "ish" + n) or groups.get("milh" + n) or groups.get("tail" + n))
     if groups.get("mil" + n) and not groups.get("milh" + n):
         strong = False  # "1500" alone may be an amount: "at 1500" or "1500h" is a time
@@ -228,21 +232,33 @@ def find_times(scan: Scan, *, locale: str) -> list[TimeAtom]:
             start = lead.start() if lead is not None else m.start()
             atoms.append(TimeAtom(first[0], start, m.end(), last=last[0]))
             scan.take(start, m.end(), "time")
-    for pattern in pats.singles if digits else pats.singles[:1]:
+    shifted_hours = bool(lex.hour_leads) and pats.shift_word.search(scan.low) is not None
+    leads = pats.shift_lead if shifted_hours else pats.lead
+    for n, pattern in enumerate(pats.singles):
+        # Without a digit only words can be clocks; hour words ("at three") are read only
+        # where no clock was written in digits.
+        if (n == 1 and not digits) or (n == 2 and atoms):
+            continue
         for m in matches(pattern, scan.low):
             read = _read(lex, m, "1")
-            if read is None or _glued(scan.low, m.start()):
+            # fr "pendant 2 heures": after a length word an hour word is a unit, no clock.
+            if read is None or _glued(scan.low, m.start()) or (
+                    m.groupdict().get("suf1") and before(pats.length_lead, scan.low, m.start())):
                 continue
             clock, strong = read
-            lead = before(pats.lead, scan.low, m.start())
+            lead = before(leads, scan.low, m.start())
             prep = lead is not None and lead["prep"] is not None
-            shift = lead["shift"] if lead is not None and lex.hour_leads else None
+            shift = lead.groupdict().get("shift") if lead is not None else None
             if shift:
                 clock, strong = shifted(clock, lex.hour_leads[key(shift)]), True
             groups = m.groupdict()
             # "Friday 2026" is no time, nor "at 123 Main St"; "Friday at 2030" is.
             if groups.get("mil1") and not groups.get("milh1") and (
                     not prep or _CAPITAL_NEXT.match(scan.view, m.end())):
+                continue
+            # "two" alone is a number; "at two" is a time, fr "à deux" only with "heures".
+            if groups.get("hw1") and not shift and not (prep and lead is not None and (
+                    strong or key(lead["prep"]) in lex.hour_word_preps)):
                 continue
             if not (strong or prep or scan.owner_before(m.start()) == "date"):
                 continue
@@ -253,38 +269,3 @@ def find_times(scan: Scan, *, locale: str) -> list[TimeAtom]:
             scan.take(start, m.end(), "time")
     atoms.sort(key=lambda a: a.start)
     return atoms
-
-
-def find_day_parts(scan: Scan, *, locale: str, times: list[TimeAtom]) -> list[DayPart]:
-    """Day-part words ("morning", "evening"), consumed from the scan.
-
-    Beside an explicit time a day-part word counts only next to a day or time phrase
-    (ko "저녁" is both "evening" and "dinner": "오후 5시 ... 저녁" is dinner).
-    """
-    lex = lexicon(locale)
-    found: list[DayPart] = []
-    near = {"date", "time", "recurrence"}
-    for m in matches(_patterns(lex.code).day_part, scan.low):
-        beside = scan.owner_before(m.start()) in near or scan.owner_after(m.end()) in near
-        if times and (not beside or key(m["part"]) in lex.meals):
-            continue  # beside a clock, ko "점심" is lunch: a meal, left in the title
-        found.append(DayPart(lex.day_parts[key(m["part"])], m.start(), m.end()))
-        scan.take(m.start(), m.end(), "time")
-    for m in matches(_patterns(lex.code).day_tail, scan.low) if lex.day_tails else ():
-        if scan.owner_before(m.start(), skip=" ") in ("date", "recurrence"):
-            found.append(DayPart(lex.day_tails[key(m["part"])], m.start(), m.end()))
-            scan.take(m.start(), m.end(), "time")
-    found.sort(key=lambda part: part.start)
-    return found
-
-
-def find_meal(scan: Scan, *, locale: str) -> int | None:
-    """The day part a meal word implies ("dinner": evening), left in the title.
-
-    It only steers a bare hour ("dinner at 8" is 20:00): "dinner Friday" stays all day.
-    """
-    lex = lexicon(locale)
-    if not lex.meals:
-        return None
-    m = _patterns(lex.code).meal.search(scan.low)
-    return None if m is None else lex.meals[key(m["meal"])]

@@ -44,9 +44,16 @@ def _strip_junk(text: str) -> str:
     return text[start:end]
 
 
-def _cut(pattern: re.Pattern[str], text: str) -> str:
-    """`text` without the first match of a lower-case `pattern`."""
-    m = pattern.search(fold(text))
+_TAIL_REACH = 80  # the longest trailing word an end pattern removes, with its spaces
+
+
+def _cut(pattern: re.Pattern[str], text: str, *, at_end: bool = False) -> str:
+    """`text` without the first match of a lower-case `pattern`.
+
+    An `at_end` pattern ends in `$`: only the text's last characters can hold it, so
+    the search starts there instead of trying every position of a long message.
+    """
+    m = pattern.search(fold(text), max(0, len(text) - _TAIL_REACH) if at_end else 0)
     return text if m is None else text[:m.start()] + text[m.end():]
 
 
@@ -68,7 +75,7 @@ def make_title(remaining: str, *, locale: str) -> str:
         if (cut := _cut(lead, text)).strip():  # a title never shrinks to nothing
             text = cut
         for pattern in (trail, polite):
-            if (cut := _cut(pattern, text)).strip():
+            if (cut := _cut(pattern, text, at_end=True)).strip():
                 text = cut
         if text == before:
             break

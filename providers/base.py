@@ -6,18 +6,22 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import Protocol, runtime_checkable
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from nlp.draft import EventDraft
 
 
 class OAuthToken(BaseModel):
-    """A provider's OAuth 2.0 token set, as stored (encrypted at rest by the bot)."""
+    """A provider's OAuth 2.0 token set, as stored (encrypted at rest by the bot).
+
+    The tokens stay plain `str` (storage serialises them) but out of `repr`/`str`,
+    so a token logged by mistake shows no secret.
+    """
 
     model_config = ConfigDict(frozen=True)
 
-    access_token: str
-    refresh_token: str | None = None
+    access_token: str = Field(repr=False)
+    refresh_token: str | None = Field(default=None, repr=False)
     expires_at: datetime | None = None
     scope: str | None = None
     token_type: str = "Bearer"  # noqa: S105 - a scheme name, not a secret
@@ -87,9 +91,13 @@ class Calendar(Protocol):
 
     async def create(
         self, draft: EventDraft, *, account: str, calendar_id: str | None, idempotency_key: str
-    ) -> CreatedEvent: ...
+    ) -> CreatedEvent:
+        """Make the event once per `idempotency_key` (a repeat returns the first one)."""
+        ...
 
-    async def delete(self, event: CreatedEvent, *, account: str) -> None: ...
+    async def delete(self, event: CreatedEvent, *, account: str) -> None:
+        """Remove the event (Undo); an event already gone is not an error."""
+        ...
 
 
 class LocalEventStore(Protocol):

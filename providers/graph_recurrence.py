@@ -20,6 +20,14 @@ DAYS = {
 }  # fmt: skip
 INDEX = {1: "first", 2: "second", 3: "third", 4: "fourth", -1: "last"}
 KNOWN = {"FREQ", "INTERVAL", "BYDAY", "BYMONTHDAY", "BYMONTH", "COUNT", "UNTIL", "WKST", "BYSETPOS"}
+# Parts every pattern reads (frequency, step, week start) or the range reads (end).
+FRAME = {"FREQ", "INTERVAL", "WKST", "COUNT", "UNTIL"}
+UNUSED = {
+    "BYDAY": "on given weekdays",
+    "BYMONTH": "only in some months",
+    "BYMONTHDAY": "on given days of the month",
+    "BYSETPOS": "at a position (BYSETPOS)",
+}
 _BYDAY = re.compile(r"^([+-]?\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)$")
 
 
@@ -32,65 +40,86 @@ def _refuse(why: str) -> Unsupported:
 def to_patterned_recurrence(
     parts: dict[str, str], *, start: date, zone: ZoneInfo, windows_zone: str
 ) -> dict[str, Any]:
-    """`parts` of one normalised RRULE (see providers.recurrence) -> patternedRecurrence."""
+    """`parts` of one normalised RRULE (see providers.recurrence) -> patternedRecurrence.
+
+    Every BY-part must be consumed by the chosen pattern: one it would ignore
+    (BYMONTH on a weekly rule, BYSETPOS on a daily one...) is refused, never dropped.
+    """
     unknown = sorted(set(parts) - KNOWN)
     if unknown:
         raise _refuse("by " + ", ".join(unknown))
+    pattern, used = _pattern(parts, start)
+    left = sorted(set(parts) - used - FRAME)
+    if left:
+        freq = parts.get("FREQ", "").lower()
+        raise _refuse(f"{freq} " + " and ".join(UNUSED[part] for part in left))
     return {
-        "pattern": _pattern(parts, start),
+        "pattern": pattern,
         "range": _range(parts, start=start, zone=zone, windows_zone=windows_zone),
     }
 
 
-def _pattern(parts: dict[str, str], start: date) -> dict[str, Any]:
+def _pattern(parts: dict[str, str], start: date) -> tuple[dict[str, Any], set[str]]:
+    """The pattern, and the BY-parts it expresses."""
     freq = parts.get("FREQ", "")
     interval = int(parts.get("INTERVAL", "1"))
     days = _days(parts.get("BYDAY", ""))
     first_day = DAYS.get(parts.get("WKST", "MO"), "monday")
+    if freq == "MONTHLY" and "BYMONTH" in parts and interval == 1:
+        freq = "YEARLY"  # every month but only in March is every year in March
     if freq == "DAILY" and not days:
-        return {"type": "daily", "interval": interval}
+        return {"type": "daily", "interval": interval}, set()
     if freq in ("DAILY", "WEEKLY"):
         if any(n is not None for n, _ in days):
             raise _refuse("on numbered weekdays within a week")
         names = [d for _, d in days] or [_weekday(start)]
         return {"type": "weekly", "interval": interval, "daysOfWeek": names,
-                "firstDayOfWeek": first_day}  # fmt: skip
+                "firstDayOfWeek": first_day}, {"BYDAY"}  # fmt: skip
     if freq == "MONTHLY":
         return _monthly(parts, days, start, interval, yearly=False)
     if freq == "YEARLY":
+        if "BYMONTH" not in parts and ({"BYDAY", "BYMONTHDAY"} & set(parts)):
+            # RFC 5545: without BYMONTH these count within the whole year (BYDAY=1MO is
+            # the year's first Monday) or repeat in every month: Graph has neither.
+            raise _refuse("yearly by weekday or day of the month without naming the month")
         month = _single_int(parts.get("BYMONTH"), default=start.month, what="in several months")
-        return {**_monthly(parts, days, start, interval, yearly=True), "month": month}
+        pattern, used = _monthly(parts, days, start, interval, yearly=True)
+        return {**pattern, "month": month}, used | {"BYMONTH"}
     raise _refuse(f"{freq.lower() or 'without a frequency'}")
 
 
 def _monthly(
     parts: dict[str, str], days: list[tuple[int | None, str]], start: date, interval: int,
     *, yearly: bool,
-) -> dict[str, Any]:  # fmt: skip
+) -> tuple[dict[str, Any], set[str]]:  # fmt: skip
     kind = "Yearly" if yearly else "Monthly"
     setpos = parts.get("BYSETPOS")
     if days:
+        if "BYMONTHDAY" in parts:
+            raise _refuse("on weekdays that must also fall on given days of the month")
         # Graph's index picks one occurrence among the listed days, like BYSETPOS does;
         # "2TU" is the same for a single day. "1MO,3WE" (two occurrences) has no Graph form.
         ordinals = {n for n, _ in days}
         if setpos is not None:
-            ordinal = int(setpos) if ordinals == {None} else None
+            position = _single_int(setpos, default=0, what="at several positions")
+            ordinal = position if ordinals == {None} else None
         else:
             ordinal = ordinals.pop() if len(days) == 1 else None
         if ordinal not in INDEX:
             raise _refuse("on that combination of weekdays")
         return {"type": "relative" + kind, "interval": interval,
-                "daysOfWeek": [d for _, d in days], "index": INDEX[ordinal]}  # fmt: skip
+                "daysOfWeek": [d for _, d in days], "index": INDEX[ordinal]}, {
+                "BYDAY", "BYSETPOS"}  # fmt: skip
     if setpos is not None:
         raise _refuse("by position without weekdays")
     day = _single_int(parts.get("BYMONTHDAY"), default=start.day, what="on several days")
     if day == -1:
         # Outlook's "last day of the month": every day of the week, index last.
         return {"type": "relative" + kind, "interval": interval,
-                "daysOfWeek": list(DAYS.values()), "index": "last"}  # fmt: skip
+                "daysOfWeek": list(DAYS.values()), "index": "last"}, {"BYMONTHDAY"}  # fmt: skip
     if day < 1:
         raise _refuse("counting days back from the end of the month (other than the last)")
-    return {"type": "absolute" + kind, "interval": interval, "dayOfMonth": day}
+    return {"type": "absolute" + kind, "interval": interval, "dayOfMonth": day}, {"BYMONTHDAY"}
 
 
 def _range(

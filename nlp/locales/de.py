@@ -39,6 +39,9 @@ LEXICON = Lexicon(
            "fruehstueck": 540, "mittagessen": 720, "brunch": 720},
     named_times={"mittag": 720, "mittags": 720, "mitternacht": 1440, "feierabend": 1020},
     hour_suffixes=("uhr", "h"),
+    hour_words={"eins": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7,
+                "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12},
+    hour_word_preps=("um", "gegen"),
     # German "halb 3" is half way to three: 2:30.
     hour_leads={"halb": -30, "viertel nach": 15, "viertel vor": -15, "dreiviertel": -15,
                 "drei viertel": -15, "viertel": -45},
@@ -53,6 +56,7 @@ LEXICON = Lexicon(
     next_month=("nächsten monat", "nächster monat", "kommenden monat"),
     holidays={"heiligabend": (12, 24), "weihnachten": (12, 25), "silvester": (12, 31),
               "neujahr": (1, 1), "1. weihnachtstag": (12, 25), "2. weihnachtstag": (12, 26)},
+    end_of=("ende", "ende des", "bis ende"),
     week_end=("ende der woche", "ende dieser woche", "zum ende der woche"),
     month_end=("ende des monats", "monatsende", "ende monat"),
     year_end=("jahresende", "ende des jahres"),

@@ -97,3 +97,50 @@ def test_every_locale_is_a_table() -> None:
 def test_unknown_and_regional_locales() -> None:
     assert lexicon("ja-JP").code == "ja"
     assert lexicon("pt").code == "en"
+
+
+# now: Wednesday 2026-11-18 09:00 America/New_York
+MORE_CASES = [
+    ("de", "Meeting am Dienstag, den 3. Dezember um 14 Uhr", "Meeting", "2026-12-03T14:00"),
+    ("de", "Meeting Ende der Woche", "Meeting", "2026-11-20"),
+    ("de", "Zahnarzt um 8:30 Uhr", "Zahnarzt", "2026-11-19T08:30"),
+    ("de", "Call übermorgen früh", "Call", "2026-11-20T09:00"),
+    ("de", "Treffen um drei", "Treffen", "2026-11-18T15:00"),
+    ("de", "Bericht bis Ende des Monats", "Bericht", "2026-11-30"),
+    ("fr", "Réunion mar. 14h-15h", "Réunion", "2026-11-24T14:00"),
+    ("fr", "Réunion le 15 à 10h", "Réunion", "2026-12-15T10:00"),
+    ("fr", "Réunion le 1er", "Réunion", "2026-12-01"),
+    ("fr", "Déjeuner à midi et demi", "Déjeuner", "2026-11-18T12:30"),
+    ("fr", "Réunion à trois heures et demie", "Réunion", "2026-11-18T15:30"),
+    ("fr", "Réunion à deux", "Réunion à deux", None),
+    ("fr", "Vacances jusqu'au 20 décembre", "Vacances", "2026-12-20"),
+    ("fr", "Rapport pour la fin du mois", "Rapport", "2026-11-30"),
+    ("es", "Reunión el lunes por la mañana", "Reunión", "2026-11-23T09:00"),
+    ("es", "Llamada pasado mañana por la mañana", "Llamada", "2026-11-20T09:00"),
+    ("es", "Reunión a la una y media", "Reunión", "2026-11-18T13:30"),
+    ("es", "Reunión a las doce", "Reunión", "2026-11-18T12:00"),
+    ("es", "Reunión el 15 a las 10", "Reunión", "2026-12-15T10:00"),
+    ("es", "Cena el viernes noche", "Cena", "2026-11-20T19:00"),
+    ("es", "Llego tarde mañana", "Llego tarde", "2026-11-19"),
+]
+
+
+@pytest.mark.parametrize(("locale", "text", "title", "start"), MORE_CASES)
+def test_more_locale_phrases(locale: str, text: str, title: str, start: str | None) -> None:
+    draft = read_text(text, locale=locale)
+    assert (draft.title, wall(draft)) == (title, start)
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "rule", "start"),
+    [
+        ("de", "Standup werktags um 9:30", "RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+         "2026-11-18T09:30"),
+        ("de", "Lauf jeden Morgen um 7", "RRULE:FREQ=DAILY", "2026-11-19T07:00"),
+        ("es", "Correr todas las noches a las 9", "RRULE:FREQ=DAILY", "2026-11-18T21:00"),
+        ("es", "Correr cada mañana a las 7", "RRULE:FREQ=DAILY", "2026-11-19T07:00"),
+    ],
+)
+def test_more_locale_rules(locale: str, text: str, rule: str, start: str) -> None:
+    draft = read_text(text, locale=locale)
+    assert (draft.recurrence, wall(draft)) == ((rule,), start)

@@ -147,6 +147,9 @@ MORE_TIMES = [
     ("en", "Call Friday early morning", "07:00"),
     ("en", "Call Friday mid-morning", "10:00"),
     ("en", "Call Friday first thing", "09:00"),
+    ("en", "Call Friday at three", "15:00"),
+    ("en", "Call Friday at half past three", "15:30"),
+    ("en", "Call Friday at five pm", "17:00"),
     ("de", "Call Freitag um halb 3", "14:30"),
     ("de", "Call Freitag um Viertel nach 3", "15:15"),
     ("de", "Call Freitag um Viertel vor 5", "16:45"),
@@ -200,3 +203,8 @@ def test_zones_in_each_language(locale: str, text: str, zone: str) -> None:
     draft = read_text(text, locale=locale)
     assert draft.timezone == zone
     assert draft.title == "Town hall"
+
+
+@pytest.mark.parametrize("text", ["Lunch for two Friday", "Top three priorities Friday"])
+def test_a_number_word_without_a_time_word_is_no_clock(text: str) -> None:
+    assert wall(read_text(text)) == "2026-11-20"
