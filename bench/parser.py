@@ -76,6 +76,16 @@ def adversarial() -> dict[str, str]:
         "dots": fill("3.4."),
         "next next": fill("next "),
         "the the": fill("the "),
+        # Phrase kinds of the second pass: clocks without colons, shifted hours, shortcodes,
+        # place nouns, group nouns, "except" lists, word ordinals.
+        "military": fill("1500 0930h "),
+        "half past": fill("half past quarter to "),
+        "shortcodes": fill(":a::b: "),
+        "place nouns": fill("in conf room office lobby "),
+        "group nouns": fill("with Tokyo office and "),
+        "except": fill("every day except Monday and "),
+        "ordinals": fill("the twenty-third of "),
+        "hour words": fill("a las doce y media "),
         "x": "x" * SIZE,
     }
 

@@ -22,6 +22,7 @@ NO_TEXT = "That message has no text I can read. Try `/event lunch with Adele Fri
 
 
 def wants_help(text: str) -> bool:
+    """Is `text` a request for help (nothing, "help", "?") rather than an event?"""
     return text.strip().lower() in HELP_WORDS
 
 
@@ -38,17 +39,16 @@ async def answer(services: Services, client: AsyncWebClient, ask: Ask, place: Pl
         words = explain(exc)
         await post(client, place, text=words, blocks=notice_blocks(words))
         return
-    posted = await post(
+    # Every later change goes through the clicks' response_urls: where the card landed
+    # (channel, ts) is never needed again, so it is not stored.
+    await post(
         client,
         place,
         text=draft_text(shown.card),
         blocks=draft_blocks(shown.card, broken=shown.broken),
     )
-    if posted.ts is not None:
-        await services.storage.attach_card(
-            shown.stored.id, channel_id=posted.channel_id, message_ts=posted.ts
-        )
 
 
 async def show_help(client: AsyncWebClient, place: Place) -> None:
+    """The help card, privately at `place`."""
     await post(client, place, text=HELP_TEXT, blocks=help_blocks())

@@ -75,8 +75,7 @@ async def create_event(services: Services, *, draft_id: str, user_id: str) -> Cr
         account = account_key(stored.team_id, stored.user_id, provider)
         prefs = await services.storage.get_user_settings(stored.team_id, stored.user_id)
         minutes = prefs.event_minutes or services.settings.default_event_minutes
-        final = for_calendar(stored.draft, default_minutes=minutes)
-        calendar.check(final)
+        final = fitted(calendar, for_calendar(stored.draft, default_minutes=minutes))
         outcome = UNSETTLED
         created = await calendar.create(
             final, account=account, calendar_id=stored.calendar_id, idempotency_key=stored.id
@@ -114,6 +113,29 @@ def _calendar(services: Services, provider: str | None) -> Calendar:
     if calendar is None:
         raise CalendarMissing(provider or LOCAL)
     return calendar
+
+
+def fitted(calendar: Calendar, draft: EventDraft) -> EventDraft:
+    """The draft as `calendar` can take it, or `Unsupported` for what it cannot express.
+
+    A video meeting the calendar cannot make is the one thing left out rather than
+    refused: the card said so before Create (`without_meeting`), and the event itself
+    is still worth having. Anything else it cannot express (a repeat rule, a zone) is
+    refused, because leaving it out would make a different event.
+    """
+    try:
+        calendar.check(draft)
+    except Unsupported as exc:
+        if not without_meeting(exc):
+            raise
+        draft = draft.model_copy(update={"online_meeting": False})
+        calendar.check(draft)
+    return draft
+
+
+def without_meeting(exc: Unsupported) -> bool:
+    """Is a video meeting all the calendar cannot make?"""
+    return exc.fields == ("online_meeting",)
 
 
 def for_calendar(draft: EventDraft, *, default_minutes: int) -> EventDraft:

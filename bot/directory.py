@@ -72,6 +72,7 @@ async def slack_call(call: Any) -> dict[str, Any]:
 
 
 async def lookup_user(client: AsyncWebClient, user_id: str) -> SlackUser:
+    """One member by id (users.info); `SlackFailed` when Slack says no."""
     data = await slack_call(client.users_info(user=user_id))
     return SlackUser.model_validate(data.get("user") or {"id": user_id})
 
@@ -82,10 +83,12 @@ class Directory:
 
     ttl: float = DIRECTORY_TTL_SECONDS
     _teams: dict[str, tuple[float, list[SlackUser]]] = field(default_factory=dict)
-    _lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    # One lock per workspace: a slow users.list in one team never holds up another.
+    _locks: dict[str, asyncio.Lock] = field(default_factory=dict)
 
     async def members(self, client: AsyncWebClient, team_id: str) -> list[SlackUser]:
-        async with self._lock:
+        """Active human members of `team_id`; one users.list walk per team per `ttl`."""
+        async with self._locks.setdefault(team_id, asyncio.Lock()):
             cached = self._teams.get(team_id)
             if cached is not None and time.monotonic() - cached[0] < self.ttl:
                 return cached[1]
@@ -93,16 +96,21 @@ class Directory:
             self._teams[team_id] = (time.monotonic(), found)
             return found
 
-    async def matching(self, client: AsyncWebClient, team_id: str, name: str) -> list[SlackUser]:
-        """Active humans who answer to `name`."""
-        return [m for m in await self.members(client, team_id) if m.answers_to(name)]
+    def cached(self, team_id: str) -> list[SlackUser] | None:
+        """The members if a fresh list is at hand, without calling Slack; else None."""
+        found = self._teams.get(team_id)
+        if found is None or time.monotonic() - found[0] >= self.ttl:
+            return None
+        return found[1]
 
     async def by_email(self, client: AsyncWebClient, team_id: str) -> dict[str, SlackUser]:
-        return {
-            m.profile.email.lower(): m
-            for m in await self.members(client, team_id)
-            if m.profile.email
-        }
+        """Members keyed by their lower-cased email (members without a visible email left out)."""
+        return keyed_by_email(await self.members(client, team_id))
+
+
+def keyed_by_email(members: list[SlackUser]) -> dict[str, SlackUser]:
+    """`members` keyed by lower-cased email; members without a visible email are left out."""
+    return {m.profile.email.lower(): m for m in members if m.profile.email}
 
 
 async def _all_members(client: AsyncWebClient) -> list[SlackUser]:

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.blocks.draft import BrokenLink, Card, Person
-from bot.creating import for_calendar
+from bot.creating import for_calendar, without_meeting
 from bot.directory import SlackUser, lookup_user
 from bot.errors import NotYourDraft, SlackFailed
 from bot.linking import broken_link_for
@@ -60,7 +60,12 @@ async def owned_draft(services: Services, draft_id: str, user_id: str) -> Stored
 
 
 def permalink(team_domain: str | None, channel_id: str, message_ts: str) -> str:
-    """Slack's archive link of a message (no API call: its form is documented and stable)."""
+    """Slack's archive link of a message (no API call: its form is documented and stable).
+
+    `chat.getPermalink` would also be right on Enterprise Grid, but it is not in the Web API
+    subset the app is held to (shared/contracts/slack-web-api-subset.json); on Grid the
+    workspace domain still redirects to the message, so the link keeps working.
+    """
     host = f"{team_domain}.slack.com" if team_domain else "slack.com"
     return f"https://{host}/archives/{channel_id}/p{message_ts.replace('.', '')}"
 
@@ -73,13 +78,19 @@ async def start_draft(services: Services, client: AsyncWebClient, ask: Ask) -> S
     locale = await locale_of(services, client, team_id=ask.team_id, user_id=ask.user_id)
     draft = read(text, now=now, zone=zone, locale=locale)
     draft = await resolve_people(services, client, draft, team_id=ask.team_id)
+    stored = await keep_draft(services, ask, draft)
+    return await show(services, client, stored)
+
+
+async def keep_draft(services: Services, ask: Ask, draft: EventDraft) -> StoredDraft:
+    """Store `draft` as `ask`'s, bound for the person's calendar, linking back to the message."""
     if ask.permalink:
-        note = f"{draft.description or text.strip()}\n\nFrom Slack: {ask.permalink}"
+        note = f"{draft.description or plain_text(ask.text).strip()}\n\nFrom Slack: {ask.permalink}"
         draft = draft.model_copy(update={"description": note})
     target = await choose_target(
         services.storage, services.calendars, team_id=ask.team_id, user_id=ask.user_id
     )
-    stored = await services.storage.add_draft(
+    return await services.storage.add_draft(
         draft,
         team_id=ask.team_id,
         user_id=ask.user_id,
@@ -89,7 +100,6 @@ async def start_draft(services: Services, client: AsyncWebClient, ask: Ask) -> S
         calendar_id=target.calendar_id,
         response_url=ask.response_url,
     )
-    return await show(services, client, stored)
 
 
 async def show(
@@ -99,11 +109,19 @@ async def show(
     draft = stored.draft
     members = await _members(services, client, stored.team_id)
     by_email = {m.profile.email.lower(): m.label for m in members if m.profile.email}
-    choices = {
-        a.value: tuple(Person(m.id, _person_label(m)) for m in found)
+    matches = {
+        a.value: [m for m in members if m.answers_to(a.value)]
         for a in draft.attendees
-        if a.kind == "name" and len(found := [m for m in members if m.answers_to(a.value)]) > 1
+        if a.kind == "name"
     }
+    choices = {
+        name: tuple(Person(m.id, _person_label(m)) for m in found)
+        for name, found in matches.items()
+        if len(found) > 1
+    }
+    hidden = frozenset(
+        name for name, found in matches.items() if len(found) == 1 and not found[0].profile.email
+    )
     prefs = await services.storage.get_user_settings(stored.team_id, stored.user_id)
     minutes = prefs.event_minutes or services.settings.default_event_minutes
     target = await choose_target(
@@ -121,6 +139,7 @@ async def show(
         default_minutes=minutes,
         names=by_email,
         choices=choices,
+        no_email=hidden,
         template_links=template_links(draft) if (stored.provider or LOCAL) == LOCAL else (),
         failure=failure,
         warning=_cannot_keep(services, stored, minutes),
@@ -137,6 +156,11 @@ def _cannot_keep(services: Services, stored: StoredDraft, minutes: int) -> str |
     try:
         calendar.check(for_calendar(stored.draft, default_minutes=minutes))
     except Unsupported as exc:
+        if without_meeting(exc):
+            return (
+                f"{calendar.label} can't make a video meeting: the event will be added "
+                "without one (put your own link in the description with Edit)."
+            )
         return explain(exc, label=calendar.label)
     return None
 
@@ -158,7 +182,13 @@ async def resolve_people(
             if user is not None:
                 labels[user.id] = user.label
             email = user.profile.email if user is not None else None
-            attendees.append(Attendee(kind="email", value=email) if email else attendee)
+            if email:
+                attendees.append(Attendee(kind="email", value=email))
+            elif user is not None:
+                # A member who hides their email cannot be invited: name them, never `U…`.
+                attendees.append(Attendee(kind="name", value=full_name(user)))
+            else:
+                attendees.append(attendee)
         elif attendee.kind == "name":
             members = members if members is not None else await _members(services, client, team_id)
             found = [m for m in members if m.answers_to(attendee.value)]
@@ -218,6 +248,11 @@ def at_day(draft: EventDraft, day: date, clock: time | None) -> EventDraft:
 
 def _fields(draft: EventDraft) -> dict[str, object]:
     return {name: getattr(draft, name) for name in EventDraft.model_fields}
+
+
+def full_name(member: SlackUser) -> str:
+    """The name that best picks this member out: the real name, else how they are called."""
+    return member.real_name or member.profile.real_name or member.label or member.id
 
 
 def _person_label(member: SlackUser) -> str:

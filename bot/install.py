@@ -38,6 +38,7 @@ class NotInstalled(Exception):
 
 
 def multi_workspace(settings: Settings) -> bool:
+    """True with an OAuth client id and secret: installs per team, tokens from storage."""
     return settings.slack_client_id is not None and settings.slack_client_secret is not None
 
 

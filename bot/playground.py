@@ -1,5 +1,11 @@
 """The terminal playground: Quickcal without Slack, through the same parse -> draft ->
-confirm -> create path, into the local calendar (and an .ics file you can open)."""
+confirm -> create path, into the local calendar (and an .ics file you can open).
+
+It shares Slack's domain functions: `bot.reading.read` (the text read as Slack reads it),
+`bot.drafting.keep_draft` (stored and targeted like a Slack draft), `bot.creating.create_event`
+(the same exactly-once create). Only what needs Slack differs: the zone is the machine's, the
+language English, and attendees stay as typed (there is no workspace to look them up in).
+"""
 
 from __future__ import annotations
 
@@ -13,16 +19,18 @@ from zoneinfo import ZoneInfo
 from bot.blocks.draft import Card, title_of
 from bot.blocks.summary import reminder_words, repeat_words, when, zone_words
 from bot.creating import create_event
+from bot.drafting import Ask, keep_draft
+from bot.reading import read as read_text
 from bot.services import Services, build_services
 from bot.settings import Settings
 from bot.storage import StoredDraft, account_key
 from bot.targets import LOCAL, label_of
 from bot.wording import explain
-from nlp.parse import parse
 from providers.errors import ProviderError
 from providers.ics import ics_calendar
 
 TEAM, USER = "playground", "you"
+LOCALE = "en"
 Read = Callable[[str], str]
 Write = Callable[[str], None]
 WELCOME = (
@@ -119,10 +127,9 @@ async def _ask(read: Read, prompt: str) -> str:
 
 async def _draft(services: Services, text: str, zone: str) -> StoredDraft:
     now = services.clock().astimezone(ZoneInfo(zone))
-    draft = parse(text, now=now, tz=zone, locale="en")
-    return await services.storage.add_draft(
-        draft, team_id=TEAM, user_id=USER, channel_id=None, source="playground", provider=LOCAL
-    )
+    draft = read_text(text, now=now, zone=zone, locale=LOCALE)
+    ask = Ask(team_id=TEAM, user_id=USER, channel_id=None, source="playground", text=text)
+    return await keep_draft(services, ask, draft)
 
 
 async def _create(services: Services, stored: StoredDraft, write: Write) -> None:

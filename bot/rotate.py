@@ -1,7 +1,7 @@
 """Key rotation: re-encrypt every secret at rest under the newest key (`python -m bot.rotate`).
 
     1. QUICKCAL_SECRET_KEY="<new>,<old>"   (new first; restart the app: it reads both)
-    2. python -m bot.rotate                 (same DATABASE_URL and QUICKCAL_SECRET_KEY)
+    2. python -m bot.rotate                 (the app's settings: environment, then .env)
     3. QUICKCAL_SECRET_KEY="<new>"          (the old key may now be destroyed)
 
 Safe to run while the app serves and to run again: values already under the newest key
@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +19,8 @@ from pathlib import Path
 from sqlalchemy import Table, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.crypto import KeyRing, TamperedSecret, keyring_from_env
+from bot.crypto import KeyRing, TamperedSecret, load_keyring
+from bot.settings import Settings
 from bot.storage import create_engine, database_url
 from bot.storage.core import StorageCore
 from bot.storage.tables import SECRET_COLUMNS
@@ -95,12 +95,12 @@ async def rotate_database(url: str | None, *, keys: KeyRing, data_dir: Path) -> 
 
 
 def main() -> int:
-    """The command: settings from the environment, a one-line summary, 0 on success."""
+    """The command: the app's settings (environment, then `.env`), a one-line summary, 0."""
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
-    data_dir = Path(os.environ.get("QUICKCAL_DATA_DIR") or "data")
-    keys = keyring_from_env(data_dir=data_dir)
+    settings = Settings()
+    keys = load_keyring(settings.secret(settings.secret_key), data_dir=settings.data_dir)
     report = asyncio.run(
-        rotate_database(os.environ.get("DATABASE_URL"), keys=keys, data_dir=data_dir)
+        rotate_database(settings.database_url, keys=keys, data_dir=settings.data_dir)
     )
     log.info(
         "re-encrypted %d secret(s) under the newest key; %d already current; %d unreadable",

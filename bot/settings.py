@@ -49,14 +49,22 @@ class Settings(BaseSettings):
 
     @property
     def has_slack(self) -> bool:
-        """True when there is enough to talk to a real workspace (else: the playground)."""
+        """True when there is enough to talk to a real workspace (else: the playground).
+
+        Socket Mode needs the bot token and the app token only: no request is signed
+        there. Over HTTP, the signing secret and a bot token or an OAuth client id.
+        """
+        if self.socket_mode:
+            return self.slack_bot_token is not None
         return self.slack_signing_secret is not None and (
             self.slack_bot_token is not None or self.slack_client_id is not None
         )
 
     @property
     def socket_mode(self) -> bool:
+        """True with an app-level token: Slack pushes requests over a websocket, no public URL."""
         return self.slack_app_token is not None
 
     def secret(self, value: SecretStr | None) -> str | None:
+        """The plain text of a secret setting, for the one call that needs it (None stays None)."""
         return value.get_secret_value() if value is not None else None

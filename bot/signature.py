@@ -1,9 +1,12 @@
 """The guard in front of `/slack/events`: strict signature check, then replay/retry dedupe.
 
 Stock Bolt answers 500 to a non-numeric timestamp; here every malformed or wrong
-signature or timestamp is a 401 and no listener runs. A request already handled
-(a replay inside the five minutes, or Slack's `X-Slack-Retry-Num` retry) is
-acknowledged with an empty 200 and goes no further.
+signature or timestamp is a 401 and no listener runs. A signed body that is none of
+Slack's shapes is a 400 (Bolt would answer 500). While the database is behind this
+code's schema (a rolling deploy before `upgrade`), 503: Slack retries later. A request
+already handled (a replay inside the five minutes, or Slack's `X-Slack-Retry-Num`
+retry) is acknowledged with an empty 200 and goes no further; one whose handling failed
+(5xx or an exception) has its claim released, so Slack's retry runs it again.
 
     SignatureRejected     the request is not provably from Slack: 401
 """
@@ -16,7 +19,7 @@ import re
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
-from urllib.parse import parse_qs
+from urllib.parse import parse_qsl
 
 from slack_sdk.signature import Clock, SignatureVerifier
 from starlette.middleware import Middleware
@@ -34,6 +37,8 @@ _TIMESTAMP = re.compile(r"[0-9]{1,12}")
 _SIGNATURE = re.compile(r"v0=[0-9a-f]{64}")
 
 ClaimOnce = Callable[[str], Awaitable[bool]]
+Release = Callable[[str], Awaitable[None]]
+SchemaReady = Callable[[], Awaitable[bool]]
 
 
 class SignatureRejected(Exception):
@@ -52,9 +57,7 @@ class _FixedClock(Clock):
         return self._now
 
 
-def verify(
-    headers: Mapping[str, str], body: bytes, *, signing_secret: str, now: float
-) -> None:
+def verify(headers: Mapping[str, str], body: bytes, *, signing_secret: str, now: float) -> None:
     """Raise `SignatureRejected` unless the headers sign `body` within five minutes of `now`."""
     if not signing_secret.strip():
         raise SignatureRejected("no signing secret is configured")
@@ -78,25 +81,41 @@ def verify(
 
 
 def parse_body(body: bytes, *, content_type: str) -> dict[str, Any] | None:
-    """The request as data: the JSON event, the interaction payload, or the command form."""
+    """The request as data, or None when it is none of Slack's shapes.
+
+    Slack sends a JSON object (Events API), a form whose `payload` is a JSON object
+    (interactivity), or a slash command's form (`command`; `ssl_check` for Slack's URL
+    check). Read in Bolt's order, so what passes here parses there too.
+    """
     try:
         text = body.decode("utf-8")
-        if content_type.startswith("application/json"):
+        if content_type.startswith("application/json") or text.startswith("{"):
             data = json.loads(text)
         else:
-            form = {k: v[0] for k, v in parse_qs(text).items()}
-            data = json.loads(form["payload"]) if "payload" in form else form
+            form = dict(parse_qsl(text, keep_blank_values=True))
+            if "payload" in form:
+                data = json.loads(form["payload"])
+            elif "command" in form or "ssl_check" in form:
+                data = form
+            else:
+                return None
     except (UnicodeDecodeError, ValueError):
         return None
     return data if isinstance(data, dict) else None
 
 
+def event_key(event_id: str) -> str:
+    """The guard's dedupe key of an Events API delivery (listeners release it on failure)."""
+    return f"slack:event:{event_id}"
+
+
 def dedupe_key(data: dict[str, Any]) -> str | None:
     """The key naming what this request asks for once: the event id or the trigger id."""
-    for field, kind in (("event_id", "event"), ("trigger_id", "trigger")):
-        value = data.get(field)
-        if isinstance(value, str) and value:
-            return f"slack:{kind}:{value}"
+    event_id, trigger_id = data.get("event_id"), data.get("trigger_id")
+    if isinstance(event_id, str) and event_id:
+        return event_key(event_id)
+    if isinstance(trigger_id, str) and trigger_id:
+        return f"slack:trigger:{trigger_id}"
     return None
 
 
@@ -117,13 +136,19 @@ class SlackGuard:
         path: str,
         signing_secret: str,
         claim_once: ClaimOnce,
+        release: Release | None = None,
+        schema_ready: SchemaReady | None = None,
         clock: Callable[[], float] = time.time,
     ) -> None:
         self.app = app
         self.path = path
         self.signing_secret = signing_secret
         self.claim_once = claim_once
+        self.release = release
+        self.schema_ready = schema_ready
         self.clock = clock
+        # Schemas only move forward: once ready, never asked again (no query per request).
+        self._ready = schema_ready is None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["path"] != self.path or scope["method"] != "POST":
@@ -131,26 +156,56 @@ class SlackGuard:
             return
         request = Request(scope, receive)
         body = await request.body()
-        refusal = await self._refusal(request, body)
+        refusal, key = await self._admit(request, body)
         if refusal is not None:
             await refusal(scope, receive, send)
             return
-        await self.app(scope, _replay(body, receive), send)
 
-    async def _refusal(self, request: Request, body: bytes) -> Response | None:
+        async def watched(message: Message) -> None:
+            # Released before Slack sees the failure, so its retry cannot arrive first.
+            if message["type"] == "http.response.start" and int(message["status"]) >= 500:
+                await self._release(key)
+            await send(message)
+
+        try:
+            await self.app(scope, _replay(body, receive), watched)
+        except Exception:
+            await self._release(key)
+            raise
+
+    async def _admit(self, request: Request, body: bytes) -> tuple[Response | None, str | None]:
+        """A refusal (401, 400, 503, or 200 for a duplicate) or the dedupe key claimed."""
         try:
             verify(request.headers, body, signing_secret=self.signing_secret, now=self.clock())
         except SignatureRejected as exc:
             log.warning("refused a Slack request: %s", exc.reason)
-            return PlainTextResponse("invalid request signature", status_code=401)
-        data = parse_body(body, content_type=request.headers.get("content-type", "")) or {}
+            return PlainTextResponse("invalid request signature", status_code=401), None
+        data = parse_body(body, content_type=request.headers.get("content-type", ""))
+        if data is None:
+            log.warning("refused a signed Slack request whose body is not one Slack sends")
+            return PlainTextResponse("malformed request body", status_code=400), None
         for url in reply_urls(data):
             remember(url)  # so no log line can carry it, whatever its host
+        if not self._ready and self.schema_ready is not None:
+            self._ready = await self.schema_ready()
+            if not self._ready:
+                log.warning("refused a Slack request: the database schema is behind this code")
+                return PlainTextResponse("not ready", status_code=503), None
         key = dedupe_key(data)
         if key is not None and not await self.claim_once(key):
             log.info("acknowledged a request already handled (%s)", key.split(":")[1])
-            return Response(status_code=200)
-        return None
+            return Response(status_code=200), None
+        return None, key
+
+    async def _release(self, key: str | None) -> None:
+        if key is None or self.release is None:
+            return
+        try:
+            await self.release(key)
+        except Exception:  # the database may be what failed; Slack's retry may then be lost
+            log.warning("could not release the claim of a failed request")
+        else:
+            log.info("released the claim of a failed request; Slack's retry will run")
 
 
 def _replay(body: bytes, receive: Receive) -> Receive:
@@ -174,4 +229,6 @@ def middleware(services: Services, *, path: str) -> Middleware:
         path=path,
         signing_secret=services.settings.secret(services.settings.slack_signing_secret) or "",
         claim_once=services.storage.claim_once,
+        release=services.storage.release,
+        schema_ready=services.storage.schema_is_ready,
     )

@@ -22,6 +22,7 @@ class Target:
 
 
 def label_of(calendars: Mapping[str, Calendar], provider: str | None) -> str:
+    """The calendar's name for people ("Google Calendar"); the raw key if it is not served."""
     calendar = calendars.get(provider or LOCAL)
     return calendar.label if calendar is not None else (provider or LOCAL)
 

@@ -27,13 +27,13 @@ def slack_routes(handler: AsyncSlackRequestHandler) -> list[BaseRoute]:
 
 
 def health_routes(services: Services) -> list[BaseRoute]:
-    """`GET /healthz` (the process answers) and `GET /readyz` (the schema is current)."""
+    """`GET /healthz` (the process answers) and `GET /readyz` (the schema is at head or ahead)."""
 
     async def healthz(_: Request) -> Response:
         return JSONResponse({"ok": True})
 
     async def readyz(_: Request) -> Response:
-        ready = await services.storage.schema_is_current()
+        ready = await services.storage.schema_is_ready()
         return JSONResponse({"ok": ready}, status_code=200 if ready else 503)
 
     return [Route("/healthz", healthz, methods=["GET"]), Route("/readyz", readyz, methods=["GET"])]

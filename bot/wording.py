@@ -99,7 +99,7 @@ def _bot(error: BotError) -> str:
         label = user_text(error.label, 100)
         return (
             f"Quickcal could not confirm whether {label} created this event: "
-            "press Retry first (it will not add it twice), then change it."
+            "press Retry first (it will not add it twice), then change or remove it."
         )
     if isinstance(error, CalendarMissing):
         return (

@@ -60,6 +60,7 @@ class _Patterns:
     ends: re.Pattern[str]  # "this weekend", "end of the week / month / year": one search
     month_word: re.Pattern[str]  # any month name: the month patterns run only when one is there
     day_part: re.Pattern[str]  # es "por la mañana" (in the morning) holds "mañana" (tomorrow)
+    part_clash: bool
     lead: re.Pattern[str]  # read backwards from a day phrase: "on", "am", "le"
     weekday_lead: re.Pattern[str]  # "next", "this", "next week (on)"
 
@@ -156,6 +157,7 @@ def _patterns(code: str) -> _Patterns:
                                           *lex.week_end, *lex.year_end), spaced=sp) + r")"
                          + tail),
         day_part=compile_low(alt(lex.day_parts, spaced=sp)),
+        part_clash=any(word in part for word in lex.relative_days for part in lex.day_parts),
         lead=compile_low(_lead(lex) + "$"),
         weekday_lead=compile_low(
             _lead(lex) + r"(?:(?P<week1>" + weeks + r")\s*" + part + r"\s*" + _lead(lex) + r")?"
@@ -228,7 +230,8 @@ def find_dates(scan: Scan, *, locale: str) -> list[DateAtom]:
         if _valid(y, mo, d):
             spec = DateSpec("ymd" if y else "md", year=y, month=mo, day=d)
             add(m, DateAtom(spec, m.start(), m.end()))
-    parts: list[tuple[int, int]] | None = None
+    # Only where a day-part phrase holds a relative day word (es "mañana") is it looked for.
+    parts: list[tuple[int, int]] | None = None if pats.part_clash else []
     for m in matches(pats.relative, scan.low):
         if parts is None:
             parts = [p.span() for p in matches(pats.day_part, scan.low)]

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from nlp.lengths import amount, has_amount, minutes_of
 from nlp.locales import lexicon
-from nlp.pattern import alt, before, compile_low, matches
+from nlp.pattern import alt, before, compile_low, key, matches
 from nlp.scan import Scan
 
 # Slack writes links as <https://...|label>, channels as <#C123|name>, broadcasts as <!here>.
@@ -62,7 +62,7 @@ def _patterns(code: str) -> _Patterns:
     withs = alt(lex.with_words, spaced=sp)
     return _Patterns(
         reminders=(
-            compile_low(leads + r"\s*(?P<colon>:)?\s*(?:me\s+)?" + amount(lex)
+            compile_low(r"(?P<lead>" + leads + r")\s*(?P<colon>:)?\s*(?:me\s+)?" + amount(lex)
                         + r"(?:\s*(?P<ahead>" + ahead + r"))?"),
             compile_low(amount(lex, digits_only=True) + r"\s*-?\s*" + nouns),
         ),
@@ -82,9 +82,10 @@ def find_reminder(scan: Scan, *, locale: str) -> int | None:
     for pattern in pats.reminders:
         for m in matches(pattern, scan.low):
             groups = m.groupdict()
-            # "remind me 10 min" alone is no reminder; "remind me 10 min before" or
-            # "reminder: 10 min" is.
-            if "colon" in groups and not (groups["colon"] or groups["ahead"]):
+            # "remind me 10 min" alone is no reminder; "remind me 10 min before",
+            # "reminder: 10 min" or "reminder 15m" (the noun) is.
+            if "colon" in groups and not (groups["colon"] or groups["ahead"]
+                                          or key(groups["lead"]) in lex.reminder_nouns):
                 continue
             lead = before(pats.reminder_lead, scan.low, m.start())
             start = lead.start() if lead is not None else m.start()

@@ -32,11 +32,12 @@ class _Patterns:
     unit: re.Pattern[str]  # any unit word: no match, no length to look for
 
 
-def amount(lex: Lexicon, *, digits_only: bool = False) -> str:
+def amount(lex: Lexicon, *, digits_only: bool = False, words_only: bool = False) -> str:
     """A number and a unit ("2 hours", "an hour", "1.5h", "half an hour") as named groups.
 
     `digits_only` keeps just the "2 hours" form: it opens with a digit, which the regex
-    engine skips ahead on, so a bare amount can be searched for cheaply.
+    engine skips ahead on, so a bare amount can be searched for cheaply. `words_only`
+    keeps the "two hour" form without articles ("a day" alone names no length).
     """
     sp = lex.spaced
     num = r"(?P<num>\d(?<![\d.,]\d)\d{0,5}(?:[.,]\d{1,3})?)"
@@ -51,11 +52,16 @@ def amount(lex: Lexicon, *, digits_only: bool = False) -> str:
     if digits_only:
         return num + r"\s*-?\s*" + unit
     number = r"(?:" + num + r"|(?P<word>" + alt(lex.number_words, spaced=sp) + r"))"
+    if words_only:
+        number = r"(?P<word>" + alt([w for w in lex.number_words if w not in lex.articles],
+                                    spaced=sp) + r")"
     half = r"(?P<half>" + alt(lex.half_an_hour, spaced=sp) + r")"
     if lex.and_a_half:
         halves = alt(lex.and_a_half, spaced=sp)
         number += r"(?:\s+(?P<plus>" + halves + r"))?"
         unit += r"(?:\s+(?P<plus2>" + halves + r"))?"
+    if words_only:
+        return number + r"\s*-?\s*" + unit
     return r"(?:" + half + r"|" + number + r"\s*-?\s*" + unit + r")"
 
 
@@ -97,7 +103,7 @@ def _patterns(code: str) -> _Patterns:
         duration=(compile_low(fors + r"\s+(?:" + arts + r"\s+)?" + qty),
                   compile_low(r"\(\s*" + qty + r"\s*\)"),
                   compile_low(digits),
-                  compile_low(qty)),
+                  compile_low(amount(lex, words_only=True))),
         article=compile_low(arts + r"\s+$"),
         unit=compile_low(alt((*lex.units, *lex.half_an_hour), spaced=False)),
     )
@@ -132,9 +138,6 @@ def find_duration(scan: Scan, *, locale: str, days: bool) -> Length | None:
     pats = _patterns(lex.code)
     for pattern in pats.duration:
         for m in matches(pattern, scan.low):
-            word = m.groupdict().get("word")
-            if pattern is pats.duration[-1] and word and key(word) in lex.articles:
-                continue  # "two hour workshop" is a length; "a day" alone may not be
             minutes = minutes_of(lex, m)
             if minutes <= 0 or (minutes >= DAY and not days) or minutes > 366 * DAY:
                 continue

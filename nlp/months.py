@@ -44,6 +44,9 @@ def find_month_ends(scan: Scan, *, locale: str) -> list[DateAtom]:
     finders read "月末" (this month's end) inside it."""
     lex = lexicon(locale)
     found: list[DateAtom] = []
+    # A plain substring test first: most messages name no month's end at all.
+    if not any(word in scan.low for word in (*lex.end_of, *lex.month_end_suffix)):
+        return found
     for m in matches(_end_pattern(lex.code), scan.low):
         groups = m.groupdict()
         month = lex.months[key(groups["month"])] if groups.get("month") else int(groups["n"])

@@ -3,10 +3,11 @@
 The finders run in a fixed order over one `Scan`; each consumes the characters it
 reads so later finders cannot misread them ("12th" in a quoted place is no date):
 
-    links -> contacts -> reminder -> online -> quoted place -> recurrence -> all-day -> dates
-    -> month days ("the 3rd of next month", "until March") -> relative ("in 2 hours")
-    -> times -> ranges (days that belong together) -> zone
-    -> day parts -> duration -> names -> place -> title (what is left)
+    links, shortcodes -> contacts -> reminder -> online -> quoted place -> recurrence
+    -> all-day -> month ends ("end of March") -> dates -> month days ("the 3rd of next
+    month", "until March", "Christmas Eve") -> relative ("in 2 hours") -> times -> ranges
+    (days that belong together) -> zone -> day parts -> meal ("dinner at 8": evening, read
+    but left in the title) -> duration -> names -> place -> title (what is left)
 
 `schedule.plan` then places what was found on the calendar relative to `now`.
 """
@@ -102,7 +103,7 @@ def parse(text: str, *, now: datetime, tz: str, locale: str = "en") -> EventDraf
         online_meeting=online,
         description=text,
         alternatives=schedule.alternatives,
-        spans=tuple(scan.spans),
+        spans=scan.spans,
         flags=schedule.flags,
         locale=code,
     )

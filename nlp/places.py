@@ -14,8 +14,7 @@ _ANY_QUOTE = re.compile(_QUOTES)
 
 
 @lru_cache(maxsize=16)
-def _patterns(code: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str],
-                                  re.Pattern[str], re.Pattern[str]]:
+def _patterns(code: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     lex = lexicon(code)
     sp = lex.spaced
     preps = alt(lex.place_preps, spaced=sp)
@@ -28,21 +27,17 @@ def _patterns(code: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     articles = r"(?i:" + alt(lex.place_articles) + r")"
     # "the cafeteria": after an article one plain word names a place too.
     # "conf room B", "the big kitchen": a few plain words that end in a place noun.
-    nouned = r"(?:[a-z\u00e0-\u00ff][\w'’-]*[ ]+){0,2}(?i:" + alt(lex.place_nouns) + r")|"
-
-    def plain(*, with_nouns: bool) -> re.Pattern[str]:
-        head = (r"(?:(?:" + articles + r"\s+)?(?:" + (nouned if with_nouns else "") + cap
-                + r"|(?i:" + alt(lex.lowercase_places) + r"))|" + articles
-                + r"\s+[a-z\u00e0-\u00ff][\w'’-]{2,}(?!\w)"
-                + r"|\d{1,5}[ ]+" + cap + r")")  # "123 Main St"
-        # "@ Blue Bottle" is a place; "@Adele" (no space) names a person.
-        return re.compile(r"(?:(?i:" + preps + r")\s+|@\s+)(?P<place>" + head + tail + r")")
-
+    nouned = (r"(?:[a-z\u00e0-\u00ff][\w'’-]*[ ]+){0,2}(?i:" + alt(lex.place_nouns) + r")|"
+              if lex.place_nouns else "")
+    head = (r"(?:(?:" + articles + r"\s+)?(?:" + nouned + cap + r"|(?i:"
+            + alt(lex.lowercase_places) + r"))|" + articles
+            + r"\s+[a-z\u00e0-\u00ff][\w'’-]{2,}(?!\w)"
+            + r"|\d{1,5}[ ]+" + cap + r")")  # "123 Main St"
+    # "@ Blue Bottle" is a place; "@Adele" (no space) names a person.
+    plain = re.compile(r"(?:(?i:" + preps + r")\s+|@\s+)(?P<place>" + head + tail + r")")
     suffixed = compile_low(r"(?:^|(?<=[\s\x00]))(?P<place>[^\s\x00]{2,30}?)" + alt(
         lex.place_suffixes, spaced=False)) if lex.place_suffixes else re.compile(r"(?!x)x")
-    # The place-noun reading is tried only where a place noun is in the text at all.
-    any_noun = compile_low(alt(lex.place_nouns, spaced=sp))
-    return quoted, plain(with_nouns=False), suffixed, plain(with_nouns=True), any_noun
+    return quoted, plain, suffixed
 
 
 @lru_cache(maxsize=16)
@@ -64,9 +59,7 @@ def find_quoted_place(scan: Scan, *, locale: str) -> str | None:
 
 def find_place(scan: Scan, *, locale: str) -> str | None:
     """The location of the event, consumed with its preposition; None if there is none."""
-    _, plain, suffixed, nouned, any_noun = _patterns(lexicon(locale).code)
-    if any_noun.search(scan.low) is not None:
-        plain = nouned
+    _, plain, suffixed = _patterns(lexicon(locale).code)
     for pattern, text in ((plain, scan.view), (suffixed, scan.low)):
         m = pattern.search(text)
         if m:

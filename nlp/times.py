@@ -162,20 +162,19 @@ def _read(lex: Lexicon, m: re.Match[str], n: str) -> tuple[Clock, bool] | None:
     if hour > 24 or minute > 59 or (meridiem and not 1 <= hour <= 12):
         return None
     exact = hour > 12 or hour == 0 or (len(digits) == 2 and digits[0] == "0")
-    if groups.get("mil" + n) and not groups.get("milh" + n):
-        exact = exact or len(digits) == 2  # "0930", "1500": but "930" may still need am/pm
     strong = bool(meridiem or groups.get("m" + n) or groups["suf" + n] or exact or groups.get(
         "ish" + n) or groups.get("milh" + n) or groups.get("tail" + n))
     if groups.get("mil" + n) and not groups.get("milh" + n):
+        exact = exact or len(digits) == 2  # "0930", "1500": but "930" may still need am/pm
         strong = False  # "1500" alone may be an amount: "at 1500" or "1500h" is a time
     clock = Clock(hour=hour % 24 if hour == 24 else hour, minute=minute, meridiem=meridiem,
                   named=1440 if hour == 24 and minute == 0 else None, exact=exact)
     if tail := groups.get("tail" + n):
-        clock = shifted(clock, lex.hour_tails[key(tail)])
+        clock = _shifted(clock, lex.hour_tails[key(tail)])
     return clock, strong
 
 
-def shifted(clock: Clock, minutes: int) -> Clock:
+def _shifted(clock: Clock, minutes: int) -> Clock:
     """`clock` moved by `minutes` ("quarter to 5" is 4:45), keeping its am/pm reading."""
     total = clock.hour * 60 + clock.minute + minutes
     hour, minute = divmod(total % 1440, 60)
@@ -232,8 +231,7 @@ def find_times(scan: Scan, *, locale: str) -> list[TimeAtom]:
             start = lead.start() if lead is not None else m.start()
             atoms.append(TimeAtom(first[0], start, m.end(), last=last[0]))
             scan.take(start, m.end(), "time")
-    shifted_hours = bool(lex.hour_leads) and pats.shift_word.search(scan.low) is not None
-    leads = pats.shift_lead if shifted_hours else pats.lead
+    leads: re.Pattern[str] | None = None  # chosen at the first clock that needs one
     for n, pattern in enumerate(pats.singles):
         # Without a digit only words can be clocks; hour words ("at three") are read only
         # where no clock was written in digits.
@@ -246,11 +244,14 @@ def find_times(scan: Scan, *, locale: str) -> list[TimeAtom]:
                     m.groupdict().get("suf1") and before(pats.length_lead, scan.low, m.start())):
                 continue
             clock, strong = read
+            if leads is None:
+                shifted_hours = bool(lex.hour_leads) and pats.shift_word.search(scan.low)
+                leads = pats.shift_lead if shifted_hours else pats.lead
             lead = before(leads, scan.low, m.start())
             prep = lead is not None and lead["prep"] is not None
             shift = lead.groupdict().get("shift") if lead is not None else None
             if shift:
-                clock, strong = shifted(clock, lex.hour_leads[key(shift)]), True
+                clock, strong = _shifted(clock, lex.hour_leads[key(shift)]), True
             groups = m.groupdict()
             # "Friday 2026" is no time, nor "at 123 Main St"; "Friday at 2030" is.
             if groups.get("mil1") and not groups.get("milh1") and (

@@ -10,5 +10,6 @@
     transport.py    httpx + tenacity retries + circuit breaker + status -> errors.py
     tokens.py       MemoryTokenStore; keys.py idempotency keys; recurrence.py, parts.py
     settings.py     ProviderSettings (every URL and credential, from the environment)
+    wiring.py       Wiring: the keyword arguments every calendar is built with
     answers.py      pydantic models of what providers answer
 """

@@ -11,6 +11,8 @@ from pydantic.alias_generators import to_camel
 
 
 class Answer(BaseModel):
+    """Base of every answer model: camelCase aliases, unknown fields ignored."""
+
     model_config = ConfigDict(extra="ignore", alias_generator=to_camel, populate_by_name=True)
 
 
@@ -34,6 +36,7 @@ class GoogleEvent(Answer):
     status: str = "confirmed"
 
     def meeting_link(self) -> str | None:
+        """The Meet link: `hangoutLink`, else the conference's video entry point."""
         if self.hangout_link:
             return self.hangout_link
         points = self.conference_data.entry_points if self.conference_data else ()
@@ -51,6 +54,10 @@ class GoogleCalendarEntry(Answer):
 
 
 # ---- Microsoft Graph -----------------------------------------------------------
+# The onlineMeetingProviderType values that create a meeting, most wanted first.
+MEETING_PROVIDERS = ("teamsForBusiness", "skypeForBusiness", "skypeForConsumer")
+
+
 class GraphOnlineMeeting(Answer):
     join_url: str | None = None
 
@@ -64,6 +71,7 @@ class GraphEvent(Answer):
     online_meeting_url: str | None = None
 
     def meeting_link(self) -> str | None:
+        """The Teams/Skype join URL, wherever this Graph version put it."""
         joined = self.online_meeting.join_url if self.online_meeting else None
         return joined or self.online_meeting_url
 
@@ -78,12 +86,25 @@ class GraphUser(Answer):
 
 
 class GraphCalendar(Answer):
-    """One item of GET /me/calendars."""
+    """GET /me/calendar, /me/calendars/{id}, or one item of GET /me/calendars."""
 
     id: str
     name: str = ""
     is_default_calendar: bool = False
     can_edit: bool = True
+    allowed_online_meeting_providers: tuple[str, ...] = ()
+    default_online_meeting_provider: str | None = None
+
+    def meeting_provider(self) -> str | None:
+        """The service a meeting made in this calendar should use; None when it has none.
+
+        The calendar's default when it may use it, else the first it allows that
+        Graph can create (`unknown` and names newer than Quickcal are skipped).
+        """
+        usable = [p for p in self.allowed_online_meeting_providers if p in MEETING_PROVIDERS]
+        if self.default_online_meeting_provider in usable:
+            return self.default_online_meeting_provider
+        return next((p for p in MEETING_PROVIDERS if p in usable), None)
 
 
 # ---- LINE WORKS ----------------------------------------------------------------

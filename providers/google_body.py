@@ -13,7 +13,7 @@ from typing import Any
 from nlp.draft import EventDraft, When
 from providers.errors import Unsupported
 from providers.keys import google_event_id
-from providers.parts import DEFAULT_LENGTH, description, emails, span
+from providers.parts import DEFAULT_LENGTH, emails, ical_fields, span
 from providers.recurrence import recurrence_lines
 
 MAX_REMINDER_MINUTES = 40320  # four weeks, the API's limit for an override
@@ -44,14 +44,7 @@ def to_google_event(
     }
     if draft.title:
         body["summary"] = draft.title
-    text = description(draft)
-    if text:
-        body["description"] = text
-    if draft.location:
-        body["location"] = draft.location
-    lines = recurrence_lines(draft)
-    if lines:
-        body["recurrence"] = lines
+    body.update(ical_fields(draft))
     invited = emails(draft)
     if invited:
         body["attendees"] = [{"email": address} for address in invited]

@@ -47,9 +47,16 @@ def check_graph(draft: EventDraft) -> None:
 
 
 def to_graph_event(
-    draft: EventDraft, *, idempotency_key: str, default_length: timedelta = DEFAULT_LENGTH
+    draft: EventDraft,
+    *,
+    idempotency_key: str,
+    default_length: timedelta = DEFAULT_LENGTH,
+    meeting_provider: str = "teamsForBusiness",
 ) -> dict[str, Any]:
-    """The request body; its `transactionId` is derived from `idempotency_key`."""
+    """The request body; its `transactionId` is derived from `idempotency_key`.
+
+    `meeting_provider` is the one the target calendar allows (OutlookCalendar reads it).
+    """
     start, end = span(draft, default_length=default_length)
     zone = windows_zone(draft.timezone)
     body: dict[str, Any] = {
@@ -75,7 +82,7 @@ def to_graph_event(
         body["reminderMinutesBeforeStart"] = draft.reminder_minutes
     if draft.online_meeting:
         body["isOnlineMeeting"] = True
-        body["onlineMeetingProvider"] = "teamsForBusiness"
+        body["onlineMeetingProvider"] = meeting_provider
     for parts in rules(draft):
         body["recurrence"] = to_patterned_recurrence(
             parts, start=_date(start), zone=draft.zone, windows_zone=zone

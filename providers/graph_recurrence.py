@@ -107,9 +107,9 @@ def _monthly(
             ordinal = ordinals.pop() if len(days) == 1 else None
         if ordinal not in INDEX:
             raise _refuse("on that combination of weekdays")
-        return {"type": "relative" + kind, "interval": interval,
-                "daysOfWeek": [d for _, d in days], "index": INDEX[ordinal]}, {
-                "BYDAY", "BYSETPOS"}  # fmt: skip
+        pattern = {"type": "relative" + kind, "interval": interval,
+                   "daysOfWeek": [d for _, d in days], "index": INDEX[ordinal]}  # fmt: skip
+        return pattern, {"BYDAY", "BYSETPOS"}
     if setpos is not None:
         raise _refuse("by position without weekdays")
     day = _single_int(parts.get("BYMONTHDAY"), default=start.day, what="on several days")

@@ -24,6 +24,8 @@ from providers.settings import ProviderSettings
 
 
 class Requester(Protocol):
+    """What identity reads through: a linked calendar's settings and `request`."""
+
     settings: ProviderSettings
 
     async def request(
@@ -33,6 +35,7 @@ class Requester(Protocol):
 
 
 async def google_identity(calendar: Requester, account: str) -> AccountInfo:
+    """The Google account: its primary calendar's id (the email), zone and writable calendars."""
     api = calendar.settings.google_api_url.rstrip("/")
     primary = (await _get(calendar, f"{api}/calendars/primary", account)).json()
     zone = (await _get(calendar, f"{api}/users/me/settings/timezone", account)).json()
@@ -52,6 +55,7 @@ async def google_identity(calendar: Requester, account: str) -> AccountInfo:
 
 
 async def graph_identity(calendar: Requester, account: str) -> AccountInfo:
+    """The Microsoft 365 user, its mailbox zone (as IANA) and the calendars it can edit."""
     api = calendar.settings.graph_api_url.rstrip("/")
     user = GraphUser.model_validate((await _get(calendar, f"{api}/me", account)).json())
     mailbox = (await _get(calendar, f"{api}/me/mailboxSettings", account)).json()
@@ -72,6 +76,7 @@ async def graph_identity(calendar: Requester, account: str) -> AccountInfo:
 
 
 async def lineworks_identity(calendar: Requester, account: str) -> AccountInfo:
+    """The LINE WORKS member, its zone and its default calendar (the one Quickcal uses)."""
     api = calendar.settings.lineworks_api_url.rstrip("/")
     user = LineWorksUser.model_validate((await _get(calendar, f"{api}/users/me", account)).json())
     default = (await _get(calendar, f"{api}/users/me/calendar", account)).json()

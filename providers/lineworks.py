@@ -1,8 +1,11 @@
 """LineWorksCalendar: create and delete events with LINE WORKS API 2.0 (calendar).
 
-The `eventId` is derived from the idempotency key; a 409 means an earlier attempt
-made it, so that event is fetched and returned. LINE WORKS needs the calendar id
-to read or delete an event: the create answer's `organizerCalendarId` is kept.
+The `eventId` is derived from the idempotency key. LINE WORKS documents no status
+for an eventId already used (its pages list 400/403/404 only), so a create refused
+with any 4xx first looks its eventId up: if an earlier attempt made it (its answer
+was lost), that event is returned; otherwise the refusal is raised. LINE WORKS needs
+the calendar id to read or delete an event: the create answer's `organizerCalendarId`
+is kept.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from urllib.parse import quote
 from nlp.draft import EventDraft
 from providers.answers import LineWorksEvents
 from providers.base import AccountInfo, CreatedEvent
-from providers.errors import Rejected
+from providers.errors import RateLimited, Rejected
 from providers.identity import lineworks_identity
 from providers.lineworks_body import check_lineworks, to_lineworks_event
 from providers.linked import LinkedCalendar
@@ -45,15 +48,13 @@ class LineWorksCalendar(LinkedCalendar):
             created = LineWorksEvents.model_validate(response.json())
             calendar = created.organizer_calendar_id or calendar_id
         except Rejected as error:
-            if error.status != 409:
+            if isinstance(error, RateLimited):
                 raise
-            # An earlier attempt made it (its answer was lost): return that one.
-            calendar = calendar_id or await self._default_calendar(account)
             event_id = body["eventComponents"][0]["eventId"]
-            response = await self.request(
-                "GET", self._event_url(calendar, event_id), account=account, retry=True
-            )
-            created = LineWorksEvents.model_validate(response.json())
+            earlier = await self._find(calendar_id, event_id, account=account)
+            if earlier is None:
+                raise error
+            calendar, created = earlier  # an earlier attempt made it (its answer was lost)
         first = created.event_components[0]
         return CreatedEvent(
             provider=self.name,
@@ -75,6 +76,19 @@ class LineWorksCalendar(LinkedCalendar):
 
     async def identify(self, account: str) -> AccountInfo:
         return await lineworks_identity(self, account)
+
+    async def _find(
+        self, calendar_id: str | None, event_id: str, *, account: str
+    ) -> tuple[str, LineWorksEvents] | None:
+        """The calendar and event `event_id` (default calendar unless named), or None."""
+        try:
+            calendar = calendar_id or await self._default_calendar(account)
+            response = await self.request(
+                "GET", self._event_url(calendar, event_id), account=account, retry=True
+            )
+        except Rejected:
+            return None  # the create's own refusal is the one worth telling
+        return calendar, LineWorksEvents.model_validate(response.json())
 
     async def _default_calendar(self, account: str) -> str:
         url = f"{self.settings.lineworks_api_url.rstrip('/')}/users/me/calendar"

@@ -14,7 +14,7 @@ from typing import Any
 from nlp.draft import EventDraft, When
 from providers.errors import Unsupported
 from providers.keys import lineworks_event_id
-from providers.parts import DEFAULT_LENGTH, description, emails, local_time, span
+from providers.parts import DEFAULT_LENGTH, description, emails, ical_fields, local_time, span
 from providers.recurrence import recurrence_lines
 
 LIMITS = {"title": 200, "location": 100, "description": 5000}
@@ -58,14 +58,7 @@ def to_lineworks_event(
         "start": _when(start, draft.timezone),
         "end": _when(end, draft.timezone),
     }
-    text = description(draft)
-    if text:
-        event["description"] = text
-    if draft.location:
-        event["location"] = draft.location
-    lines = recurrence_lines(draft)
-    if lines:
-        event["recurrence"] = lines
+    event.update(ical_fields(draft))
     invited = emails(draft)
     if invited:
         event["attendees"] = [

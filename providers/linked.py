@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import asyncio
 from datetime import timedelta
-from typing import Any, Self
+from typing import Any, Self, Unpack
 
 import httpx
 
 from nlp.draft import EventDraft
-from providers.base import AccountInfo, CreatedEvent, LocalEventStore, OAuthToken, TokenStore
+from providers.base import AccountInfo, CreatedEvent, OAuthToken, TokenStore
 from providers.oauth import OAuthProvider, oauth_providers, refresh_token, revoke
 from providers.parts import DEFAULT_LENGTH
 from providers.settings import ProviderSettings
 from providers.transport import Sleep, Transport, call_with_token
+from providers.wiring import Wiring
 
 
 class LinkedCalendar:
@@ -50,18 +51,15 @@ class LinkedCalendar:
         )
 
     @classmethod
-    def from_settings(
-        cls,
-        settings: ProviderSettings,
-        *,
-        http: httpx.AsyncClient,
-        tokens: TokenStore,
-        local_store: LocalEventStore,
-        sleep: Sleep = asyncio.sleep,
-        default_length: timedelta = DEFAULT_LENGTH,
-    ) -> Self:
-        del local_store  # only the local calendar keeps events itself
-        return cls(settings, http=http, tokens=tokens, sleep=sleep, default_length=default_length)
+    def from_settings(cls, settings: ProviderSettings, **wiring: Unpack[Wiring]) -> Self:
+        """The calendar wired as `build_calendars` does (its `local_store` is not used)."""
+        return cls(
+            settings,
+            http=wiring["http"],
+            tokens=wiring["tokens"],
+            sleep=wiring.get("sleep", asyncio.sleep),
+            default_length=wiring.get("default_length", DEFAULT_LENGTH),
+        )
 
     async def request(
         self,
@@ -89,9 +87,11 @@ class LinkedCalendar:
     async def create(
         self, draft: EventDraft, *, account: str, calendar_id: str | None, idempotency_key: str
     ) -> CreatedEvent:
+        """Make the event once per `idempotency_key` (see `providers.base.Calendar`)."""
         raise NotImplementedError
 
     async def delete(self, event: CreatedEvent, *, account: str) -> None:
+        """Remove the event; one already gone is not an error."""
         raise NotImplementedError
 
     async def identify(self, account: str) -> AccountInfo:

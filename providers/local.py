@@ -2,24 +2,24 @@
 
 Events live in a `LocalEventStore` (the bot's database; `MemoryEventStore` here for
 tests); each person downloads them as .ics (providers.ics) or adds them with a
-one-click template link (providers.templates). Everything a draft holds fits.
+one-click template link (providers.templates). Everything a draft holds fits but a
+video meeting: no account means no meeting service to make one, so `check` says so
+(Unsupported) before anything is stored, as LINE WORKS does.
 """
 
 from __future__ import annotations
 
-import asyncio
 from collections import defaultdict
-from datetime import timedelta
-
-import httpx
+from typing import Unpack
 
 from nlp.draft import EventDraft
-from providers.base import CreatedEvent, LocalEventStore, TokenStore
+from providers.base import CreatedEvent, LocalEventStore
+from providers.errors import Unsupported
 from providers.keys import local_event_id
-from providers.parts import DEFAULT_LENGTH, span
+from providers.parts import span
 from providers.recurrence import recurrence_lines
 from providers.settings import ProviderSettings
-from providers.transport import Sleep
+from providers.wiring import Wiring
 
 
 class MemoryEventStore:
@@ -48,23 +48,21 @@ class LocalCalendar:
         self.store = store
 
     @classmethod
-    def from_settings(
-        cls,
-        settings: ProviderSettings,
-        *,
-        http: httpx.AsyncClient,
-        tokens: TokenStore,
-        local_store: LocalEventStore,
-        sleep: Sleep = asyncio.sleep,
-        default_length: timedelta = DEFAULT_LENGTH,
-    ) -> LocalCalendar:
-        # Nothing leaves the process; the length applies when the .ics is written.
-        del settings, http, tokens, sleep, default_length
-        return cls(local_store)
+    def from_settings(cls, settings: ProviderSettings, **wiring: Unpack[Wiring]) -> LocalCalendar:
+        """The calendar on the wired `local_store`; nothing leaves the process."""
+        del settings  # the default length applies when the .ics is written
+        return cls(wiring["local_store"])
 
     def check(self, draft: EventDraft) -> None:
+        """Raise `Unsupported` for a draft without a date, a bad rule or a video meeting."""
         span(draft)
         recurrence_lines(draft)
+        if draft.online_meeting:
+            raise Unsupported(
+                "it cannot make a video meeting link; add your own link to the description, "
+                "or connect Google Calendar or Outlook",
+                provider=self.name, fields=("online_meeting",),
+            )  # fmt: skip
 
     async def create(
         self, draft: EventDraft, *, account: str, calendar_id: str | None, idempotency_key: str

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta
+from typing import Any
 
 from nlp.draft import EventDraft, When
 from providers.errors import Unsupported
+from providers.recurrence import recurrence_lines
 
 DEFAULT_LENGTH = timedelta(hours=1)
 _EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
@@ -53,6 +55,23 @@ def description(draft: EventDraft) -> str:
     if names:
         lines.append("With: " + ", ".join(names))
     return "\n\n".join(lines)
+
+
+def ical_fields(draft: EventDraft) -> dict[str, Any]:
+    """`description`, `location` and `recurrence` as RFC 5545 names them, when present.
+
+    Google Calendar and LINE WORKS both take these three under these names, as is.
+    """
+    fields: dict[str, Any] = {}
+    text = description(draft)
+    if text:
+        fields["description"] = text
+    if draft.location:
+        fields["location"] = draft.location
+    lines = recurrence_lines(draft)
+    if lines:
+        fields["recurrence"] = lines
+    return fields
 
 
 def local_time(moment: datetime) -> str:

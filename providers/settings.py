@@ -54,10 +54,12 @@ class ProviderSettings(BaseSettings):
 
     @property
     def microsoft_authorize_url(self) -> str:
+        """The identity platform's authorize endpoint for the configured tenant."""
         return f"{self._microsoft_base}/authorize"
 
     @property
     def microsoft_token_url(self) -> str:
+        """The identity platform's token endpoint for the configured tenant."""
         return f"{self._microsoft_base}/token"
 
     @property

@@ -20,6 +20,7 @@ OUTLOOK_TEMPLATE = "https://outlook.live.com/calendar/0/deeplink/compose"
 
 
 def google_template_url(draft: EventDraft, *, default_length: timedelta = DEFAULT_LENGTH) -> str:
+    """Google's "add event" page prefilled with the draft (wall-clock times in its zone)."""
     start, end = span(draft, default_length=default_length)
     params = {
         "action": "TEMPLATE",
@@ -43,6 +44,7 @@ def google_template_url(draft: EventDraft, *, default_length: timedelta = DEFAUL
 
 
 def outlook_template_url(draft: EventDraft, *, default_length: timedelta = DEFAULT_LENGTH) -> str:
+    """Outlook on the web's compose page prefilled with the draft (times with their offset)."""
     start, end = span(draft, default_length=default_length)
     params = {
         "path": "/calendar/action/compose",

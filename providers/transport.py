@@ -69,6 +69,7 @@ class Breaker:
     open_until: float = 0.0
 
     def check(self, provider: str) -> None:
+        """Raise Unavailable while the breaker is open."""
         left = self.open_until - self.clock()
         if left > 0:
             raise Unavailable(
@@ -78,6 +79,7 @@ class Breaker:
             )
 
     def record(self, *, up: bool) -> None:
+        """Count one attempt's outcome; open after `threshold` failures in a row."""
         if up:
             self.failures = 0
             return

@@ -56,6 +56,8 @@ class Card:
     default_minutes: int = 60
     names: Mapping[str, str] = field(default_factory=dict)
     choices: Mapping[str, tuple[Person, ...]] = field(default_factory=dict)
+    # Names of members Slack shows without an email: they cannot be invited.
+    no_email: frozenset[str] = frozenset()
     template_links: tuple[tuple[str, str], ...] = ()
     failure: str | None = None
     # What the target calendar cannot keep, said before Create (the rest is still created).
@@ -65,6 +67,7 @@ class Card:
 
 
 def title_of(draft: EventDraft) -> str:
+    """The title people see: the draft's, or "Untitled event" when it has none."""
     return draft.title.strip() or "Untitled event"
 
 
@@ -77,7 +80,7 @@ def detail_fields(card: Card) -> list[Block]:
         facts.append(("When", moment.text))
     if draft.location:
         facts.append(("Where", user_text(draft.location, 500)))
-    who = attendee_words(draft, names=card.names, choices=card.choices)
+    who = attendee_words(draft, names=card.names, choices=card.choices, no_email=card.no_email)
     if who:
         facts.append(("Who", who))
     start_day = draft.start.date() if isinstance(draft.start, datetime) else draft.start
@@ -94,8 +97,13 @@ def detail_fields(card: Card) -> list[Block]:
 
 
 def attendee_words(
-    draft: EventDraft, *, names: Mapping[str, str], choices: Mapping[str, tuple[Person, ...]]
+    draft: EventDraft,
+    *,
+    names: Mapping[str, str],
+    choices: Mapping[str, tuple[Person, ...]],
+    no_email: frozenset[str] = frozenset(),
 ) -> str:
+    """Who is invited, by name and email, and what happens to the names that can't be."""
     words: list[str] = []
     for attendee in draft.attendees:
         if attendee.kind == "email":
@@ -105,6 +113,10 @@ def attendee_words(
             words.append(user_text(names.get(attendee.value, attendee.value), 200))
         elif attendee.value in choices:
             words.append(f"{user_text(attendee.value, 100)} (which one? see below)")
+        elif attendee.value in no_email:
+            words.append(
+                f"{user_text(attendee.value, 100)} (no email to invite: noted in the description)"
+            )
         else:
             words.append(
                 f"{user_text(attendee.value, 100)} (not in Slack: noted in the description)"
@@ -157,6 +169,7 @@ def clock_change(draft: EventDraft) -> str | None:
 
 
 def draft_actions(card: Card) -> Block:
+    """Create (Retry after a failure; none until there is a start), Edit, Cancel, links."""
     first = (
         _button("Retry", ids.DRAFT_RETRY, card.draft_id, style="primary")
         if card.failure
@@ -241,6 +254,7 @@ def choice_blocks(draft_id: str, name: str, people: tuple[Person, ...]) -> list[
 
 
 def broken_block(broken: BrokenLink) -> Block:
+    """The warning that a linked calendar stopped working, with its Reconnect button."""
     label = user_text(broken.label, 100)
     return {
         "type": "section",

@@ -77,12 +77,14 @@ def event_actions(
 
 
 def result_text(card: Card, *, label: str) -> str:
+    """The result's notification fallback: "Added to <calendar>: title, when"."""
     moment = when(card.draft, default_minutes=card.default_minutes)
     words = f"Added to {label}: {title_of(card.draft)}" + (f", {moment.plain}" if moment else "")
     return user_text(words, FALLBACK_TEXT)
 
 
 def undone_blocks(title: str, *, label: str) -> list[Block]:
+    """What the card becomes after Undo: the event removed from `label`."""
     return [
         {
             "type": "section",
@@ -95,10 +97,12 @@ def undone_blocks(title: str, *, label: str) -> list[Block]:
 
 
 def undone_text(title: str, *, label: str) -> str:
+    """The Undo answer's notification fallback."""
     return user_text(f"Removed {title} from {label}", FALLBACK_TEXT)
 
 
 def cancelled_blocks(title: str) -> list[Block]:
+    """What the card becomes after Cancel: discarded, nothing added."""
     return [
         {
             "type": "section",
@@ -108,6 +112,7 @@ def cancelled_blocks(title: str) -> list[Block]:
 
 
 def cancelled_text(title: str) -> str:
+    """The Cancel answer's notification fallback."""
     return user_text(f"Discarded the draft {title}", FALLBACK_TEXT)
 
 

@@ -11,7 +11,7 @@ from bot.services import Services
 
 Registrar = Callable[[AsyncApp, Services], None]
 
-# One line per listener module; issue 5 adds `home.register` and `lifecycle.register`.
+# One line per listener module.
 REGISTRARS: tuple[Registrar, ...] = (
     commands.register,
     shortcuts.register,

@@ -24,11 +24,12 @@ from bot.blocks.result import (
     undone_blocks,
     undone_text,
 )
-from bot.creating import create_event
+from bot.creating import create_event, ensure_changeable
 from bot.delivery import send, tell
 from bot.drafting import owned_draft, show
-from bot.errors import NotYourDraft
+from bot.errors import CreateUnsettled, NotYourDraft
 from bot.feeds import feed_url_for
+from bot.linking import broken_link_for
 from bot.payloads import BlockActions
 from bot.receipts import mark_receipt_undone, send_receipt
 from bot.services import Services
@@ -36,7 +37,7 @@ from bot.storage import DraftAlreadyCreated, DraftBusy, StorageError
 from bot.targets import label_of
 from bot.undoing import undo_event
 from bot.wording import explain
-from providers.errors import ProviderError
+from providers.errors import NotLinked, ProviderError
 
 log = logging.getLogger(__name__)
 LINKS = re.compile(f"^{ids.LINK_OPEN}")
@@ -49,6 +50,8 @@ def clicked(body: dict[str, Any]) -> tuple[str, str, str]:
 
 
 def register(app: AsyncApp, services: Services) -> None:
+    """Create and Retry, Cancel, Undo, and the URL buttons' clicks."""
+
     @app.action(ids.DRAFT_CREATE)
     @app.action(ids.DRAFT_RETRY)
     async def on_create(ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
@@ -62,7 +65,12 @@ def register(app: AsyncApp, services: Services) -> None:
         draft_id, user, url = clicked(body)
         try:
             stored = await owned_draft(services, draft_id, user)
+            # "Nothing was added" would not be known to be true: Retry settles it first.
+            ensure_changeable(services, stored)
             await services.storage.cancel(draft_id, user_id=user)
+        except CreateUnsettled as exc:
+            await tell(url, explain(exc))
+            return
         except (NotYourDraft, StorageError) as exc:
             await refuse(url, exc)
             return
@@ -117,7 +125,19 @@ async def create_and_show(
         stored = await services.storage.get_draft(draft_id)
         label = label_of(services.calendars, stored.provider)
         shown = await show(services, client, stored, failure=explain(exc, label=label))
-        blocks = draft_blocks(shown.card, broken=shown.broken)
+        broken = shown.broken
+        if isinstance(exc, NotLinked) and stored.provider:
+            # "Reconnect it" comes with the button that does it.
+            broken = (
+                await broken_link_for(
+                    services,
+                    team_id=stored.team_id,
+                    user_id=stored.user_id,
+                    provider=stored.provider,
+                )
+                or broken
+            )
+        blocks = draft_blocks(shown.card, broken=broken)
         await send(url, text=draft_text(shown.card), blocks=blocks, replace=True)
         return
     shown = await show(services, client, created.stored)

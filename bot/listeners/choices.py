@@ -12,13 +12,15 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import ids
 from bot.blocks.draft import draft_blocks, draft_text
-from bot.delivery import send
+from bot.creating import ensure_changeable
+from bot.delivery import send, tell
 from bot.drafting import at_day, owned_draft, pick_member, show, with_start
-from bot.errors import NotYourDraft
+from bot.errors import CreateUnsettled, NotYourDraft
 from bot.listeners.actions import refuse
 from bot.payloads import BlockActions
 from bot.services import Services
 from bot.storage import StorageError, StoredDraft
+from bot.wording import explain
 from nlp.draft import EventDraft
 
 PICK_START = re.compile(f"^{ids.DRAFT_PICK_START}_\\d+$")
@@ -26,6 +28,8 @@ PICK_ATTENDEE = re.compile(f"^{ids.DRAFT_PICK_ATTENDEE}_(\\d+|none)$")
 
 
 def register(app: AsyncApp, services: Services) -> None:
+    """Another start, which member, and the day/time pickers of a card with no date."""
+
     @app.action(PICK_START)
     async def on_pick_start(ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
         await ack()
@@ -91,9 +95,11 @@ async def _update(
     draft: EventDraft,
 ) -> None:
     try:
+        ensure_changeable(services, stored)
         updated = await services.storage.update_draft(stored.id, draft, user_id=stored.user_id)
-    except StorageError as exc:
-        await refuse(click.response_url, exc)
+    except (StorageError, CreateUnsettled) as exc:
+        # Said privately: the card may already show the result (with Undo) or the Retry.
+        await tell(click.response_url, explain(exc))
         return
     shown = await show(services, client, updated)
     blocks = draft_blocks(shown.card, broken=shown.broken)

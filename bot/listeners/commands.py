@@ -18,6 +18,8 @@ from bot.services import Services
 
 
 def register(app: AsyncApp, services: Services) -> None:
+    """The `/event` slash command."""
+
     @app.command(ids.COMMAND)
     async def on_event_command(
         ack: AsyncAck, command: dict[str, Any], client: AsyncWebClient

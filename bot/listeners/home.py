@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Awaitable, Callable
 from typing import Any
 from zoneinfo import available_timezones
 
@@ -34,6 +35,8 @@ from bot.targets import label_of
 
 _ZONES = sorted(available_timezones())
 Body = dict[str, Any]
+# (team, user, picked value) -> saved? False for a value the Home tab never offered.
+Save = Callable[[str, str, str], Awaitable[bool]]
 
 
 async def provider_rows(
@@ -138,59 +141,51 @@ def register(app: AsyncApp, services: Services) -> None:
             await services.storage.set_default_provider(team_id, user_id, None)
         await refresh(context, client)
 
-    @app.action(HOME_CALENDAR)
-    async def choose_calendar(
-        ack: AsyncAck, body: Body, context: AsyncBoltContext, client: AsyncWebClient
-    ) -> None:
-        await ack()
-        team_id, user_id = _who(context)
-        provider, _, calendar_id = _selected(body).partition(":")
+    def on_select(action_id: str, save: Save) -> None:
+        """A Home select: save the picked value (False: not one we offered), then re-render."""
+
+        @app.action(action_id)
+        async def selected(
+            ack: AsyncAck, body: Body, context: AsyncBoltContext, client: AsyncWebClient
+        ) -> None:
+            await ack()
+            team_id, user_id = _who(context)
+            if await save(team_id, user_id, _selected(body)):
+                await refresh(context, client)
+
+    async def save_calendar(team_id: str, user_id: str, value: str) -> bool:
+        provider, _, calendar_id = value.partition(":")
         link = await services.storage.get_link(team_id, user_id, provider)
         if link is None or calendar_id not in {c.id for c in link.calendars}:
-            return  # only calendars the account offered; anything else is a forged value
+            return False  # only calendars the account offered; anything else is a forged value
         await services.storage.set_link_calendar(team_id, user_id, provider, calendar_id)
-        await refresh(context, client)
+        return True
 
-    @app.action(HOME_DEFAULT_PROVIDER)
-    async def choose_default(
-        ack: AsyncAck, body: Body, context: AsyncBoltContext, client: AsyncWebClient
-    ) -> None:
-        await ack()
-        team_id, user_id = _who(context)
-        provider = _selected(body)
+    async def save_default(team_id: str, user_id: str, provider: str) -> bool:
         if provider != LOCAL and provider not in linking.linkable(services):
-            return
+            return False
         await services.storage.set_default_provider(team_id, user_id, provider)
-        await refresh(context, client)
+        return True
+
+    async def save_zone(team_id: str, user_id: str, zone: str) -> bool:
+        if zone != PROFILE_ZONE and zone not in _ZONES:
+            return False  # only zones we offered; anything else is a forged value
+        override = None if zone == PROFILE_ZONE else zone
+        await services.storage.set_timezone(team_id, user_id, override)
+        return True
+
+    async def save_length(team_id: str, user_id: str, value: str) -> bool:
+        minutes = int(value) if value.isdigit() else 0
+        if not 5 <= minutes <= 24 * 60:
+            return False
+        await services.storage.set_event_minutes(team_id, user_id, minutes)
+        return True
 
     @app.options(HOME_TIMEZONE)
     async def zones(ack: AsyncAck, payload: Body) -> None:
         await ack(options=zone_options(str(payload.get("value", "")), _ZONES))
 
-    @app.action(HOME_TIMEZONE)
-    async def choose_zone(
-        ack: AsyncAck, body: Body, context: AsyncBoltContext, client: AsyncWebClient
-    ) -> None:
-        await ack()
-        team_id, user_id = _who(context)
-        zone = _selected(body)
-        if zone != PROFILE_ZONE and zone not in _ZONES:
-            return  # only zones we offered; anything else is a forged value
-        override = None if zone == PROFILE_ZONE else zone
-        await services.storage.set_timezone(team_id, user_id, override)
-        await refresh(context, client)
-
-    @app.action(HOME_EVENT_MINUTES)
-    async def choose_length(
-        ack: AsyncAck, body: Body, context: AsyncBoltContext, client: AsyncWebClient
-    ) -> None:
-        await ack()
-        team_id, user_id = _who(context)
-        try:
-            minutes = int(_selected(body))
-        except ValueError:
-            return
-        if not 5 <= minutes <= 24 * 60:
-            return
-        await services.storage.set_event_minutes(team_id, user_id, minutes)
-        await refresh(context, client)
+    on_select(HOME_CALENDAR, save_calendar)
+    on_select(HOME_DEFAULT_PROVIDER, save_default)
+    on_select(HOME_TIMEZONE, save_zone)
+    on_select(HOME_EVENT_MINUTES, save_length)

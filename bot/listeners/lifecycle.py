@@ -1,5 +1,5 @@
 """Forgetting on request: Disconnect drops a link, `app_uninstalled` a team, `tokens_revoked`
-its people.
+its people (or, when the bot's own tokens are revoked, the whole team: that is an uninstall).
 
 Every row of theirs goes (installation, calendar links, drafts, events, settings); the
 calendar tokens are revoked at their providers too, since nobody here can use them any more.
@@ -35,13 +35,6 @@ async def forget_users(services: Services, team_id: str, user_ids: list[str]) ->
     for user_id in user_ids:
         await _revoke_all(services, await services.storage.delete_user(team_id, user_id))
     log.info("tokens revoked in %s: %d people wiped", team_id, len(user_ids))
-
-
-async def forget_bot(services: Services, team_id: str, enterprise_id: str | None) -> None:
-    """The bot token is dead: drop the installation's bot rows (people's links stay)."""
-    await services.storage.installation_store.async_delete_bot(
-        enterprise_id=enterprise_id, team_id=team_id
-    )
 
 
 async def forget_link(services: Services, *, team_id: str, user_id: str, provider: str) -> bool:
@@ -84,8 +77,10 @@ def register(app: AsyncApp, services: Services) -> None:
     async def revoked(body: Body, event: Body, context: AsyncBoltContext) -> None:
         team_id = _team(body, context)
         tokens = event.get("tokens") or {}
+        if tokens.get("bot"):
+            # A bot that can no longer act here is uninstalled: every row of the team goes.
+            await forget_team(services, team_id)
+            return
         users = [str(u) for u in tokens.get("oauth") or []]
         if users:
             await forget_users(services, team_id, users)
-        if tokens.get("bot"):
-            await forget_bot(services, team_id, context.enterprise_id)

@@ -1,11 +1,15 @@
 """A direct message to Quickcal, or a mention of @Quickcal: each becomes a private draft card.
 
 Slack retries an event it thinks was missed; `claim_once` on the event id runs each once.
+A handling that fails releases its claims (this listener's and the HTTP guard's), so
+Slack's retry of that event runs again instead of being acknowledged and lost.
 """
 
 from __future__ import annotations
 
+import logging
 import re
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp, AsyncBoltContext
@@ -16,11 +20,50 @@ from bot.delivery import Place
 from bot.drafting import Ask
 from bot.payloads import EventEnvelope, MessageEvent
 from bot.services import Services
+from bot.signature import event_key
 
-LEADING_MENTION = re.compile(r"^\s*<@[UW][A-Z0-9]+(?:\|[^>]*)?>[\s,:]*")
+log = logging.getLogger(__name__)
+
+
+def bot_user_id(body: dict[str, Any], context: AsyncBoltContext) -> str | None:
+    """Quickcal's own user id here: Bolt's authorization, else the event's bot authorization."""
+    if context.bot_user_id:
+        return context.bot_user_id
+    for authorization in body.get("authorizations") or []:
+        if isinstance(authorization, dict) and authorization.get("is_bot"):
+            found = authorization.get("user_id")
+            if isinstance(found, str) and found:
+                return found
+    return None
+
+
+def without_own_mention(text: str, bot_user: str | None) -> str:
+    """`text` less every mention of Quickcal itself, wherever it stands; other people stay."""
+    if not bot_user:
+        return text.strip()
+    own = re.compile(rf"<@{re.escape(bot_user)}(?:\|[^>]*)?>[\s,:]*")
+    return " ".join(own.sub(" ", text).split())
+
+
+async def once(services: Services, event_id: str, work: Callable[[], Awaitable[None]]) -> None:
+    """Run `work` for the first delivery of `event_id`; on failure free it for Slack's retry."""
+    keys = [f"event:{event_id}", event_key(event_id)] if event_id else []
+    try:
+        if keys and not await services.storage.claim_once(keys[0]):
+            return
+        await work()
+    except Exception:
+        for key in keys:
+            try:
+                await services.storage.release(key)
+            except Exception:  # the database may be what failed: the original error matters
+                log.warning("could not release a failed event's claim")
+        raise
 
 
 def register(app: AsyncApp, services: Services) -> None:
+    """The `message` (direct messages only) and `app_mention` listeners."""
+
     @app.event("message")
     async def on_direct_message(
         event: dict[str, Any], body: dict[str, Any], client: AsyncWebClient
@@ -29,12 +72,7 @@ def register(app: AsyncApp, services: Services) -> None:
         # Edits, joins, bot posts (our own cards included) are not requests.
         if message.channel_type != "im" or message.subtype or message.bot_id or not message.user:
             return
-        if not await services.storage.claim_once(f"event:{envelope.event_id}"):
-            return
         place = Place("dm", user_id=message.user, channel_id=message.channel)
-        if wants_help(message.text):
-            await show_help(client, place)
-            return
         ask = Ask(
             team_id=envelope.team_id or message.team or "",
             user_id=message.user,
@@ -42,7 +80,7 @@ def register(app: AsyncApp, services: Services) -> None:
             source="dm",
             text=message.text,
         )
-        await answer(services, client, ask, place)
+        await once(services, envelope.event_id, lambda: _reply(services, client, ask, place))
 
     @app.event("app_mention")
     async def on_mention(
@@ -52,20 +90,21 @@ def register(app: AsyncApp, services: Services) -> None:
         context: AsyncBoltContext,
     ) -> None:
         message, envelope = MessageEvent.model_validate(event), EventEnvelope.model_validate(body)
-        if not message.user or not await services.storage.claim_once(f"event:{envelope.event_id}"):
+        if not message.user:
             return
-        text = LEADING_MENTION.sub("", message.text, count=1)
-        if context.bot_user_id:
-            text = text.replace(f"<@{context.bot_user_id}>", "").strip()
         place = Place("ephemeral", user_id=message.user, channel_id=message.channel)
-        if wants_help(text):
-            await show_help(client, place)
-            return
         ask = Ask(
             team_id=envelope.team_id or message.team or "",
             user_id=message.user,
             channel_id=message.channel,
             source="mention",
-            text=text,
+            text=without_own_mention(message.text, bot_user_id(body, context)),
         )
+        await once(services, envelope.event_id, lambda: _reply(services, client, ask, place))
+
+
+async def _reply(services: Services, client: AsyncWebClient, ask: Ask, place: Place) -> None:
+    if wants_help(ask.text):
+        await show_help(client, place)
+    else:
         await answer(services, client, ask, place)

@@ -16,6 +16,8 @@ from bot.services import Services
 
 
 def register(app: AsyncApp, services: Services) -> None:
+    """The "Create event" message shortcut."""
+
     @app.shortcut(ids.SHORTCUT_CREATE)
     async def on_create_shortcut(
         ack: AsyncAck, shortcut: dict[str, Any], client: AsyncWebClient

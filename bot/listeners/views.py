@@ -11,22 +11,34 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import ids
 from bot.blocks.draft import draft_blocks, draft_text
-from bot.delivery import send
-from bot.directory import slack_call
+from bot.delivery import send, tell
 from bot.drafting import owned_draft, show
 from bot.editing import read_edit
-from bot.errors import InvalidEdit, NotYourDraft, SlackFailed
+from bot.errors import CreateUnsettled, InvalidEdit, NotYourDraft, SlackFailed
 from bot.listeners.actions import refuse
 from bot.payloads import BlockActions
-from bot.revising import edit_view, save_edit
+from bot.revising import check_edit, open_editor, save_edit
 from bot.services import Services
-from bot.storage import StorageError
+from bot.storage import (
+    DraftAlreadyCreated,
+    DraftBusy,
+    DraftCancelled,
+    DraftStateError,
+    StorageError,
+)
 from bot.wording import explain
 
 log = logging.getLogger(__name__)
+EDITABLE = ("pending", "failed")
+CLOSED: dict[str, type[DraftStateError]] = {
+    "created": DraftAlreadyCreated,
+    "cancelled": DraftCancelled,
+}
 
 
 def register(app: AsyncApp, services: Services) -> None:
+    """The Edit button (opens the modal) and the modal's submission."""
+
     @app.action(ids.DRAFT_EDIT)
     async def on_edit(ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
         await ack()
@@ -34,8 +46,12 @@ def register(app: AsyncApp, services: Services) -> None:
         url = click.response_url
         try:
             stored = await owned_draft(services, click.draft_id, click.user.id)
-            view = await edit_view(services, client, stored, response_url=url)
-            await slack_call(client.views_open(trigger_id=click.trigger_id, view=view))
+            await open_editor(
+                services, client, stored, trigger_id=click.trigger_id, response_url=url
+            )
+        except CreateUnsettled as exc:
+            # The card and its Retry stay; the person is told why Edit is not possible yet.
+            await tell(url, explain(exc))
         except (NotYourDraft, StorageError, SlackFailed) as exc:
             await refuse(url, exc)
 
@@ -49,18 +65,23 @@ def register(app: AsyncApp, services: Services) -> None:
                 services, str(view.get("private_metadata")), body["user"]["id"]
             )
             edited = read_edit(view["state"]["values"], draft=stored.draft)
+            await check_edit(services, stored, edited)
+            if stored.state not in EDITABLE:
+                raise CLOSED.get(stored.state, DraftBusy)("not editable", state=stored.state)
         except InvalidEdit as exc:
             await ack(response_action="errors", errors=exc.fields)
             return
-        except (NotYourDraft, StorageError) as exc:
+        except (NotYourDraft, StorageError, CreateUnsettled) as exc:
             await ack(response_action="errors", errors={ids.FIELD_TITLE: explain(exc)})
             return
         await ack()
         try:
             updated = await save_edit(services, client, stored, edited)
-        except StorageError as exc:
+        except (StorageError, InvalidEdit, CreateUnsettled) as exc:
+            # Finished meanwhile (created, cancelled, expired): its card may now be the result
+            # with Undo, so the answer is private and the card stays as it is.
             if stored.response_url:
-                await refuse(stored.response_url, exc)
+                await tell(stored.response_url, explain(exc))
             return
         if not updated.response_url:
             log.warning("edited draft has no card to update")

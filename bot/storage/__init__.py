@@ -8,7 +8,7 @@ How to use (every method is async; errors are `bot.storage.errors`, tree in its 
     keys = load_keyring(settings.secret_key, data_dir=settings.data_dir)
     storage = await Storage.open(settings.database_url, keys=keys,
                                  data_dir=settings.data_dir, migrate=True)
-    ready = await storage.schema_is_current()                  # /readyz
+    ready = await storage.schema_is_ready()       # /readyz: at head, or ahead (newer)
 
 Drafts (the buttons carry `stored.id` only):
     stored = await storage.add_draft(draft, team_id=t, user_id=u, channel_id=c,
@@ -37,6 +37,7 @@ People, links, OAuth, dedupe, wipes:
                                             code_verifier=verifier)
     grant = await storage.consume_oauth_state(state, provider="google")   # once
     if await storage.claim_once(f"event:{event_id}"): ...      # Slack retries run once
+    await storage.release(key)                  # its handling failed: the retry runs
     links = await storage.delete_team(t)        # app_uninstalled: revoke the returned tokens
     links = await storage.delete_user(t, u)     # tokens_revoked
 Adapters for other libraries' interfaces:
@@ -86,7 +87,7 @@ from .records import (
     account_key,
     parse_account_key,
 )
-from .schema import schema_is_current, upgrade, upgrade_async
+from .schema import schema_is_current, schema_is_ready, schema_state, upgrade, upgrade_async
 from .slack_states import SlackStateStore
 from .tokens import LinkTokenStore
 
@@ -124,6 +125,8 @@ __all__ = [
     "database_url",
     "parse_account_key",
     "schema_is_current",
+    "schema_is_ready",
+    "schema_state",
     "upgrade",
     "upgrade_async",
 ]

@@ -20,7 +20,7 @@ from .links import LinkRecords
 from .local_events import DatabaseLocalEventStore
 from .oauth_states import OAuthStateRecords
 from .preferences import PreferenceRecords
-from .schema import schema_is_current, upgrade_async
+from .schema import schema_is_current, schema_is_ready, upgrade_async
 from .slack_states import SlackStateStore
 from .tokens import LinkTokenStore
 from .wipes import WipeRecords
@@ -80,6 +80,17 @@ class Storage(
         """
         try:
             return await schema_is_current(self.engine)
+        except (DBAPIError, OSError) as exc:
+            log.warning("the database is unreachable: %s", type(exc).__name__)
+            return False
+
+    async def schema_is_ready(self) -> bool:
+        """For `/readyz` and the Slack guard: reachable, and at this code's head or ahead.
+
+        Ahead is a newer release's backward-compatible migration (a rolling deploy).
+        """
+        try:
+            return await schema_is_ready(self.engine)
         except (DBAPIError, OSError) as exc:
             log.warning("the database is unreachable: %s", type(exc).__name__)
             return False

@@ -1,9 +1,15 @@
-"""The schema's version: Alembic upgrade to head, and whether a database is current."""
+"""The schema's version: Alembic upgrade to head, and where a database stands against it.
+
+Migrations are backward compatible (expand, then contract in a later release), so an
+instance serves a database at its head or AHEAD of it (a newer release ran `upgrade`
+first, in a rolling deploy); only a database BEHIND its code is not ready.
+"""
 
 from __future__ import annotations
 
 import asyncio
 from pathlib import Path
+from typing import Literal
 
 import sqlalchemy
 from alembic import command
@@ -57,10 +63,34 @@ async def upgrade_async(url: str, *, revision: str = "head") -> None:
     await asyncio.to_thread(upgrade, url, revision=revision)
 
 
-async def schema_is_current(engine: AsyncEngine) -> bool:
-    """True when the database is at Alembic's head (False when behind, ahead or empty)."""
+SchemaState = Literal["current", "ahead", "behind"]
+
+
+def compare_heads(heads: tuple[str, ...]) -> SchemaState:
+    """Where a database whose revisions are `heads` stands against this code's head."""
+    script = ScriptDirectory.from_config(alembic_config())
+    known = {revision.revision for revision in script.walk_revisions()}
+    if heads and set(heads) == {script.get_current_head()}:
+        return "current"
+    if heads and not set(heads) <= known:
+        return "ahead"  # a revision this code has never seen: a newer release wrote it
+    return "behind"  # empty, or an ancestor of our head
+
+
+async def schema_state(engine: AsyncEngine) -> SchemaState:
+    """`current`, `ahead` (migrated by a newer release) or `behind` (empty included)."""
     async with engine.connect() as connection:
         heads = await connection.run_sync(
             lambda sync: MigrationContext.configure(sync).get_current_heads()
         )
-    return set(heads) == {head_revision()}
+    return compare_heads(tuple(heads))
+
+
+async def schema_is_current(engine: AsyncEngine) -> bool:
+    """True when the database is exactly at this code's head (False when behind or ahead)."""
+    return await schema_state(engine) == "current"
+
+
+async def schema_is_ready(engine: AsyncEngine) -> bool:
+    """True when this code can serve the database: at its head or ahead of it."""
+    return await schema_state(engine) != "behind"

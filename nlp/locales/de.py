@@ -97,6 +97,7 @@ LEXICON = Lexicon(
     online_platforms=("zoom", "teams", "google meet"),
     online_preps=("über", "per", "via", "auf"),
     reminder_leads=("erinnere mich", "erinnerung"),
+    reminder_nouns=("erinnerung",),
     reminder_before=("vorher", "davor"),
     articles=("ein", "eine", "einen"),
     zone_names={"mez": "Europe/Berlin", "mesz": "Europe/Berlin", "deutscher zeit": "Europe/Berlin",

@@ -101,6 +101,7 @@ LEXICON = Lexicon(
     online_platforms=("zoom", "teams", "google meet", "meet"),
     online_preps=("por", "en", "vía", "via"),
     reminder_leads=("recuérdame", "recordatorio"),
+    reminder_nouns=("recordatorio",),
     reminder_before=("antes",),
     articles=("un", "una"),
     zone_names={"hora de madrid": "Europe/Madrid", "hora peninsular": "Europe/Madrid",

@@ -97,6 +97,7 @@ LEXICON = Lexicon(
     online_platforms=("zoom", "teams", "google meet"),
     online_preps=("sur", "via", "par", "en"),
     reminder_leads=("rappelle-moi", "rappel"),
+    reminder_nouns=("rappel",),
     reminder_before=("avant",),
     articles=("un", "une"),
     zone_names={"heure de paris": "Europe/Paris", "heure française": "Europe/Paris",

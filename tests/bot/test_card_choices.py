@@ -93,3 +93,30 @@ def test_mentions_become_emails_and_names_in_the_title(
     card = answer(slack, quickcal.command("sync with <@U0BOB|bob> friday 10am"))
     assert "*Sync with bob*" in card.texts()
     assert "bob (bob@example.com)" in card.texts()
+
+
+def test_a_late_pick_on_a_created_draft_is_answered_privately(
+    quickcal: Quickcal, slack: FakeSlack
+) -> None:
+    card = answer(slack, quickcal.command("call next friday 3pm"))
+    answer(slack, quickcal.click(card, ids.DRAFT_CREATE))
+    late = answer(slack, quickcal.click(card, f"{ids.DRAFT_PICK_START}_0"))
+    assert late.args["replace_original"] is False  # the result card (with Undo) stays
+    assert "already added" in late.texts()
+    [event] = stored_events(quickcal)
+    assert event.start.isoformat() == "2026-11-20T15:00:00-05:00"  # type: ignore[attr-defined]
+
+
+def test_a_member_hiding_their_email_is_named_not_shown_as_an_id(
+    quickcal: Quickcal, slack: FakeSlack
+) -> None:
+    slack.add_user("U0NOOR", name="noor", real_name="Noor Haddad", display_name="Noor")
+    card = answer(slack, quickcal.command("sync with <@U0NOOR> friday 10am"))
+    assert "U0NOOR" not in card.texts()
+    assert "*Sync with Noor*" in card.texts()
+    assert "Noor Haddad (no email to invite: noted in the description)" in card.texts()
+    answer(slack, quickcal.click(card, ids.DRAFT_CREATE))
+    [event] = stored_events(quickcal)
+    assert event.attendees == ()  # type: ignore[attr-defined]
+    assert "With: Noor Haddad" in event.description  # type: ignore[attr-defined]
+    assert "U0NOOR" not in event.description  # type: ignore[attr-defined]

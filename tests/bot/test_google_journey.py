@@ -3,6 +3,7 @@ provider failure keeps the draft and offers Retry; Undo deletes it at Google."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
@@ -181,3 +182,73 @@ def test_a_slow_calendar_never_delays_the_acknowledgement(
     result = answer(slack, key)
     assert "Added to Google Calendar" in result.args["text"]
     assert len(google.events) == 1
+
+
+def test_an_unknown_outcome_allows_only_retry(
+    linked: Quickcal, slack: FakeSlack, google: FakeGoogle
+) -> None:
+    card = answer(slack, linked.command("lunch friday noon"))
+    linked.click(card, ids.DRAFT_EDIT)  # a modal left open while Create is pressed
+    opened = slack.wait_for("views.open")
+    google.reset_next()  # Google creates the event, then the answer is lost
+    failed = answer(slack, linked.click(card, ids.DRAFT_CREATE))
+    assert "Google Calendar didn't answer" in failed.texts()
+    assert len(google.events) == 1
+
+    # Editing (or moving it to another calendar) now could add a second event: refused.
+    moved = modal_values(
+        opened.args["view"],
+        title={"value": "Team lunch"},
+        calendar={
+            "selected_option": {"value": "local", "text": {"type": "plain_text", "text": "x"}}
+        },
+    )
+    refused = json.loads(linked.submit(opened, moved).text)
+    assert refused["response_action"] == "errors"
+    assert "could not confirm whether Google Calendar created" in refused["errors"][ids.FIELD_TITLE]
+    told = answer(slack, linked.click(failed, ids.DRAFT_EDIT))
+    assert told.args["replace_original"] is False
+    assert "press Retry first" in told.texts()
+    assert len(slack.calls_to("views.open")) == 1
+    kept = answer(slack, linked.click(failed, ids.DRAFT_CANCEL))
+    assert kept.args["replace_original"] is False
+    assert "press Retry first" in kept.texts()
+
+    retried = answer(slack, linked.click(failed, ids.DRAFT_RETRY))
+    assert "Added to Google Calendar: Lunch" in retried.args["text"]
+    assert [e["summary"] for e in google.events] == ["Lunch"]
+    draft_id = card.button(ids.DRAFT_CREATE)["value"]
+    assert linked.run(linked.services.storage.get_event(draft_id)).provider == "google"
+
+
+def test_a_refusal_proves_nothing_was_made_so_edit_then_retry_is_fine(
+    linked: Quickcal, slack: FakeSlack, google: FakeGoogle
+) -> None:
+    card = answer(slack, linked.command("lunch friday noon"))
+    google.fail_next(400, reason="invalid")
+    failed = answer(slack, linked.click(card, ids.DRAFT_CREATE))
+    assert "Google Calendar refused the event" in failed.texts()
+    linked.click(failed, ids.DRAFT_EDIT)
+    opened = slack.wait_for("views.open")
+    response = linked.submit(opened, modal_values(opened.args["view"], title={"value": "Brunch"}))
+    assert response.text in ("", "null")
+    shown = slack.wait_for(
+        "response_url", lambda c: c.args.get("replace_original") is True and "Brunch" in c.texts()
+    )
+    created = answer(slack, linked.click(shown, ids.DRAFT_CREATE))
+    assert "Added to Google Calendar: Brunch" in created.args["text"]
+    assert [e["summary"] for e in google.events] == ["Brunch"]
+
+
+def test_a_revoked_link_fails_with_a_reconnect_button(
+    linked: Quickcal, slack: FakeSlack, google: FakeGoogle
+) -> None:
+    card = answer(slack, linked.command("lunch friday noon"))
+    google.oauth.revoke_all()
+    google.expire_tokens()
+    failed = answer(slack, linked.click(card, ids.DRAFT_CREATE))
+    assert "Reconnect it on my Home tab" in failed.texts()
+    reconnect = failed.button(f"{ids.LINK_OPEN}_reconnect")
+    assert reconnect["url"].startswith(f"{linked.settings.public_url}/oauth/google/")
+    assert ids.DRAFT_RETRY in failed.action_ids()
+    assert google.events == []

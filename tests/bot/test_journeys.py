@@ -5,8 +5,11 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
+import pytest
+
 from bot.settings import Settings
-from bot.storage import account_key
+from bot.storage import EventRecord, account_key
+from providers.base import CreatedEvent
 from tests.bot.conftest import ALICE, BOB, Quickcal, SteppingClock
 from tests.fakes.slack import TEAM_ID, FakeSlack, SlackCall
 
@@ -187,3 +190,67 @@ def test_clicks_on_two_instances_create_one_event(
     finally:
         other.stop()
         other.http.close()
+
+
+def test_the_profile_is_read_once_for_several_drafts(quickcal: Quickcal, slack: FakeSlack) -> None:
+    card_for(slack, quickcal.command("lunch friday noon"))
+    card_for(slack, quickcal.command("dinner saturday 7pm"))
+    assert len(slack.calls_to("users.info", lambda c: c.args["user"] == ALICE)) == 1
+
+
+def test_a_calendar_no_longer_served_is_said_and_retry_still_answers(
+    quickcal: Quickcal, slack: FakeSlack
+) -> None:
+    card = card_for(slack, quickcal.command("lunch friday noon"))
+    draft_id = card.button("draft_create")["value"]
+    storage = quickcal.services.storage
+    # As if Outlook had been configured when the draft was made, and removed since.
+    quickcal.run(
+        storage.set_target(draft_id, user_id=ALICE, provider="microsoft", calendar_id=None)
+    )
+    failed = card_for(slack, quickcal.click(card, "draft_create"))
+    assert "That calendar isn't available on this Quickcal" in failed.texts()
+    assert quickcal.run(storage.get_draft(draft_id)).state == "pending"  # never stuck creating
+    again = card_for(slack, quickcal.click(failed, "draft_retry"))
+    assert "That calendar isn't available" in again.texts()
+
+
+def test_a_create_whose_record_failed_is_settled_by_retry(
+    quickcal: Quickcal, slack: FakeSlack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    storage = quickcal.services.storage
+    finish = storage.finish_create
+
+    async def lost(draft_id: str, created: CreatedEvent) -> EventRecord:
+        monkeypatch.setattr(storage, "finish_create", finish)  # only this once
+        raise OSError("database went away")
+
+    monkeypatch.setattr(storage, "finish_create", lost)
+    card = card_for(slack, quickcal.command("lunch friday noon"))
+    draft_id = card.button("draft_create")["value"]
+    failed = card_for(slack, quickcal.click(card, "draft_create"))
+    assert "draft_retry" in failed.action_ids()
+    stored = quickcal.run(storage.get_draft(draft_id))
+    assert stored.state == "failed"
+    assert (stored.error or "").startswith("unsettled|")  # the event may exist: Retry only
+    assert local_events(quickcal) == ["Lunch"]
+
+    done = card_for(slack, quickcal.click(failed, "draft_retry"))
+    assert "Added to Quickcal calendar" in done.args["text"]
+    assert local_events(quickcal) == ["Lunch"]  # once
+    assert quickcal.run(storage.get_event(draft_id)).provider == "local"
+
+
+def test_a_meeting_the_calendar_cannot_make_is_said_then_left_out(
+    quickcal: Quickcal, slack: FakeSlack
+) -> None:
+    card = card_for(slack, quickcal.command("design sync on zoom tomorrow 3pm"))
+    assert "Quickcal calendar can't make a video meeting" in card.texts()
+    assert "draft_create" in card.action_ids()  # said before Create, not a dead end
+
+    result = card_for(slack, quickcal.click(card, "draft_create"))
+    assert "Added to Quickcal calendar" in result.args["text"]
+    store = quickcal.services.storage.local_events
+    [(_, kept)] = quickcal.run(store.list(account_key(TEAM_ID, ALICE, "local")))
+    assert kept.title == "Design sync"
+    assert kept.online_meeting is False

@@ -83,3 +83,15 @@ def test_a_replayed_uninstall_event_is_handled_once(world: LinkingWorld) -> None
     world.app.event({"type": "app_uninstalled"}, event_id="Ev0UNINSTALL", retry=1)
     world.home(ALICE)  # a later request was answered; the retry ran nothing before it
     assert links(world, ALICE) == ["google"]  # the retry did nothing
+
+
+def test_revoking_the_bot_tokens_wipes_the_whole_team(
+    world: LinkingWorld, two_people: tuple[str, str]
+) -> None:
+    # A revoked bot cannot act here any more: Slack's way of saying "uninstalled".
+    world.app.event({"type": "tokens_revoked", "tokens": {"oauth": [], "bot": ["UQUICKCAL"]}})
+    google, lineworks = world.providers["google"], world.providers["lineworks"]
+    until(lambda: len(google.oauth.revoked) == 2 and len(lineworks.oauth.revoked) == 1)
+    assert links(world, ALICE) == []
+    assert links(world, BOB) == []
+    assert not any(exists(world, d) for d in two_people)

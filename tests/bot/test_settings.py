@@ -66,3 +66,20 @@ def test_bad_values_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("QUICKCAL_DEFAULT_EVENT_MINUTES", "0")
     with pytest.raises(ValueError, match="QUICKCAL_DEFAULT_EVENT_MINUTES"):
         Settings(_env_file=None)
+
+
+def test_socket_mode_needs_no_signing_secret(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ENV_NAMES:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-1")
+    monkeypatch.setenv("SLACK_APP_TOKEN", "xapp-1")
+    settings = Settings(_env_file=None)
+    assert settings.socket_mode
+    assert settings.has_slack  # a real workspace over the websocket, not the playground
+    # Over HTTP a request must be signed: without the secret there is no workspace.
+    monkeypatch.delenv("SLACK_APP_TOKEN")
+    assert not Settings(_env_file=None).has_slack
+    # An app token alone is not enough to talk to anyone.
+    monkeypatch.delenv("SLACK_BOT_TOKEN")
+    monkeypatch.setenv("SLACK_APP_TOKEN", "xapp-1")
+    assert not Settings(_env_file=None).has_slack

@@ -42,9 +42,16 @@ class Harness:
     def __init__(self) -> None:
         self.ran: list[bytes] = []
         self.claimed: set[str] = set()
+        self.failures: list[int | None] = []  # next handlings: a status, or None to raise
+        self.schema_ready = True
 
     async def endpoint(self, request: Request) -> Response:
         self.ran.append(await request.body())
+        if self.failures:
+            status = self.failures.pop(0)
+            if status is None:
+                raise RuntimeError("the handler crashed")
+            return Response("failed", status_code=status)
         return Response("handled", status_code=200)
 
     async def claim_once(self, key: str) -> bool:
@@ -53,9 +60,20 @@ class Harness:
         self.claimed.add(key)
         return True
 
+    async def release(self, key: str) -> None:
+        self.claimed.discard(key)
+
+    async def is_ready(self) -> bool:
+        return self.schema_ready
+
     def app(self) -> Starlette:
         guard = Middleware(
-            SlackGuard, path="/slack/events", signing_secret=SECRET, claim_once=self.claim_once
+            SlackGuard,
+            path="/slack/events",
+            signing_secret=SECRET,
+            claim_once=self.claim_once,
+            release=self.release,
+            schema_ready=self.is_ready,
         )
         routes = [
             Route("/slack/events", self.endpoint, methods=["POST"]),
@@ -137,6 +155,90 @@ def test_every_malformed_signature_is_401_and_runs_nothing(
     assert post(server, EVENT, _bad_cases(now())[case]) == 401, case
     assert harness.ran == []
     assert harness.claimed == set()  # a forged request cannot burn a real event's key
+
+
+# Correctly signed, yet none of the shapes Slack sends: Bolt would answer 500.
+MALFORMED = {
+    "json array": ("[1, 2]", "application/json"),
+    "broken json": ("{not json", "application/json"),
+    "json string": ('"event"', "application/json"),
+    "json null": ("null", "application/json"),
+    "empty json body": ("", "application/json"),
+    "broken payload": ("payload=%7Bbad", "application/x-www-form-urlencoded"),
+    "payload array": ("payload=%5B1%5D", "application/x-www-form-urlencoded"),
+    "payload not json": ("payload=hello", "application/x-www-form-urlencoded"),
+    "form without command": ("text=lunch&user_id=U1", "application/x-www-form-urlencoded"),
+    "empty form": ("", "application/x-www-form-urlencoded"),
+    "brace body as form": ("{oops", "application/x-www-form-urlencoded"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(MALFORMED))
+def test_a_signed_malformed_body_is_400_and_runs_nothing(
+    server: LiveServer, harness: Harness, case: str
+) -> None:
+    body, content_type = MALFORMED[case]
+    response = httpx.post(
+        server.url + "/slack/events",
+        content=body.encode(),
+        headers={"Content-Type": content_type, **headers_for(body)},
+    )
+    assert response.status_code == 400, case
+    assert harness.ran == []
+    assert harness.claimed == set()
+
+
+WELL_FORMED = {
+    "event": (EVENT, "application/json; charset=utf-8"),
+    "url verification": ('{"type": "url_verification", "challenge": "c"}', "application/json"),
+    "command": ("command=%2Fevent&text=&trigger_id=1.2.c", "application/x-www-form-urlencoded"),
+    "ssl check": ("ssl_check=1&token=t", "application/x-www-form-urlencoded"),
+    "interaction": (
+        urlencode({"payload": json.dumps({"type": "block_actions", "trigger_id": "3.4.d"})}),
+        "application/x-www-form-urlencoded",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(WELL_FORMED))
+def test_every_shape_slack_sends_gets_through(
+    server: LiveServer, harness: Harness, case: str
+) -> None:
+    body, content_type = WELL_FORMED[case]
+    response = httpx.post(
+        server.url + "/slack/events",
+        content=body.encode(),
+        headers={"Content-Type": content_type, **headers_for(body)},
+    )
+    assert response.status_code == 200, case
+    assert harness.ran == [body.encode()]
+
+
+@pytest.mark.parametrize("failure", [500, 503, None], ids=["500", "503", "crash"])
+def test_a_failed_handling_frees_the_retry(
+    server: LiveServer, harness: Harness, failure: int | None
+) -> None:
+    harness.failures.append(failure)
+    # A crash reaches Slack as Starlette's 500, from outside the guard.
+    assert post(server, EVENT, headers_for(EVENT)) == (failure or 500)
+    assert harness.claimed == set()  # released: Slack's retry is not mistaken for a replay
+    retry = {**headers_for(EVENT), "X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_error"}
+    assert post(server, EVENT, retry) == 200
+    assert post(server, EVENT, {**retry, "X-Slack-Retry-Num": "2"}) == 200
+    assert len(harness.ran) == 2  # the failed one, then the retry; the third was a duplicate
+
+
+def test_a_database_behind_the_code_is_503_until_upgraded(
+    server: LiveServer, harness: Harness
+) -> None:
+    harness.schema_ready = False
+    assert post(server, EVENT, headers_for(EVENT)) == 503
+    assert harness.ran == []
+    assert harness.claimed == set()  # Slack's retry after the upgrade is handled
+    assert post(server, EVENT, headers_for(EVENT)) == 503
+    harness.schema_ready = True
+    assert post(server, EVENT, headers_for(EVENT)) == 200
+    assert harness.ran == [EVENT.encode()]
 
 
 def test_a_good_signature_reaches_the_endpoint(server: LiveServer, harness: Harness) -> None:

@@ -17,11 +17,9 @@ rotate refresh tokens (a refresh answer carries none) unless `rotate=True`.
 
 from __future__ import annotations
 
-import base64
 import secrets
 import zoneinfo
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any
 
 from dateutil.rrule import rrulestr
@@ -30,6 +28,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from tests.fakes.contracts import GOOGLE_EVENT, problems
+from tests.fakes.google_event import coerced, google_resource, instant
 from tests.fakes.oauth import FakeOAuth
 from tests.fakes.provider import FakeProvider
 
@@ -131,7 +130,7 @@ class FakeGoogle(FakeProvider):
         if calendar is None:
             return self.error(404, "Not Found")
         body = await request.json()
-        query = _coerced(dict(request.query_params))
+        query = coerced(dict(request.query_params))
         found = problems(GOOGLE_EVENT, body) + problems(
             GOOGLE_EVENT, query, pointer="$defs/EventsInsertQueryParameters"
         )
@@ -141,7 +140,7 @@ class FakeGoogle(FakeProvider):
         event_id = body.get("id") or secrets.token_hex(13)
         if event_id in self.store or event_id in self.deleted:
             return self.error(409, "The requested identifier already exists.", reason="duplicate")
-        self.store[event_id] = _resource(
+        self.store[event_id] = google_resource(
             body, event_id, calendar, account.email, meet=query.get("conferenceDataVersion") == 1
         )
         return JSONResponse(self.store[event_id])
@@ -151,7 +150,7 @@ class FakeGoogle(FakeProvider):
             zone = body[key].get("timeZone")
             if zone and zone not in ZONES:
                 return self.error(400, f"Invalid time zone definition for {key} time.")
-        start, end = _instant(body["start"]), _instant(body["end"])
+        start, end = instant(body["start"]), instant(body["end"])
         if not start < end:
             return self.error(400, "The specified time range is empty.", reason="timeRangeEmpty")
         for line in body.get("recurrence", []):
@@ -237,67 +236,3 @@ class FakeGoogle(FakeProvider):
             for cid, name in account.calendars.items()
         ]
         return JSONResponse({"kind": "calendar#calendarList", "etag": '"1"', "items": items})
-
-
-def _coerced(query: dict[str, str]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in query.items():
-        if value.isdigit():
-            out[key] = int(value)
-        elif value in ("true", "false"):
-            out[key] = value == "true"
-        else:
-            out[key] = value
-    return out
-
-
-def _instant(when: dict[str, str]) -> datetime:
-    if "date" in when:
-        return datetime.fromisoformat(when["date"]).replace(tzinfo=UTC)
-    value = datetime.fromisoformat(when["dateTime"].replace("Z", "+00:00"))
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=zoneinfo.ZoneInfo(when["timeZone"]))
-    return value
-
-
-def _resource(
-    body: dict[str, Any], event_id: str, calendar: str, email: str, *, meet: bool
-) -> dict[str, Any]:
-    """The Event resource Google answers (seed 003's shape), read-only fields filled in."""
-    now = datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-    eid = base64.urlsafe_b64encode(f"{event_id} {calendar}".encode()).decode().rstrip("=")
-    event: dict[str, Any] = {
-        "kind": "calendar#event",
-        "etag": f'"{secrets.randbelow(10**15)}"',
-        "id": event_id,
-        "status": "confirmed",
-        "htmlLink": f"https://www.google.com/calendar/event?eid={eid}",
-        "created": now,
-        "updated": now,
-        "creator": {"email": email, "self": True},
-        "organizer": {"email": calendar, "self": calendar == email},
-        "iCalUID": f"{event_id}@google.com",
-        "sequence": 0,
-        "reminders": {"useDefault": True},
-        "eventType": "default",
-        **{k: v for k, v in body.items() if k not in ("conferenceData", "id")},
-    }
-    if "attendees" in body:
-        event["attendees"] = [{**a, "responseStatus": "needsAction"} for a in body["attendees"]]
-    request = body.get("conferenceData", {}).get("createRequest")
-    if meet and request:
-        code = "abc-defg-hij"
-        event["hangoutLink"] = f"https://meet.google.com/{code}"
-        event["conferenceData"] = {
-            "createRequest": {**request, "status": {"statusCode": "success"}},
-            "entryPoints": [
-                {
-                    "entryPointType": "video",
-                    "uri": event["hangoutLink"],
-                    "label": f"meet.google.com/{code}",
-                }
-            ],
-            "conferenceSolution": {"key": {"type": "hangoutsMeet"}, "name": "Google Meet"},
-            "conferenceId": code,
-        }
-    return event

@@ -5,23 +5,23 @@ Paths (as the real ones, under one origin; tenant `common` unless told):
     POST   /v1.0/me/calendar/events   /v1.0/me/calendars/{id}/events   /v1.0/me/events
     GET    /v1.0/me/events/{id}       DELETE /v1.0/me/events/{id}
     GET    /v1.0/me   /v1.0/me/mailboxSettings   /v1.0/me/calendars
+    GET    /v1.0/me/calendar   /v1.0/me/calendars/{id}   (with its online meeting providers)
 
 Bodies are checked against shared/contracts/msgraph-event-create.schema.json plus
 its x-semanticRules; a repeated `transactionId` returns the first event instead
-of creating a second one. Refresh tokens rotate (each refresh answers a new one and
+of creating a second one; an `onlineMeetingProvider` the calendar does not allow
+is refused (400), as Graph does. Refresh tokens rotate (each refresh answers a new one and
 the old one stops working), as the Microsoft identity platform allows.
 There is no token revocation endpoint (the platform has none for one token).
 """
 
 from __future__ import annotations
 
-import base64
 import secrets
 import zoneinfo
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
-from urllib.parse import quote
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -29,6 +29,7 @@ from starlette.routing import BaseRoute, Route
 from tzlocal.windows_tz import win_tz
 
 from tests.fakes.contracts import GRAPH_EVENT, problems
+from tests.fakes.graph_event import graph_resource, instant
 from tests.fakes.oauth import FakeOAuth
 from tests.fakes.provider import FakeProvider
 
@@ -38,7 +39,11 @@ ZONES = zoneinfo.available_timezones()
 
 @dataclass
 class GraphAccount:
-    """One Microsoft 365 user: `calendars` are the non-default ones (id -> name)."""
+    """One Microsoft 365 user: `calendars` are the non-default ones (id -> name).
+
+    `meeting_providers` are what every calendar of the account allows (a personal
+    account: `("skypeForConsumer",)`, or none), the first being the default.
+    """
 
     mail: str
     display_name: str = "Megan Bowen"
@@ -46,6 +51,7 @@ class GraphAccount:
     id: str = "5d8d505c-864f-4804-88c7-4583c966cde8"
     default_calendar: str = "AAMkAGViNDUDefault="
     calendars: dict[str, str] = field(default_factory=dict)
+    meeting_providers: tuple[str, ...] = ("teamsForBusiness",)
 
 
 class FakeGraph(FakeProvider):
@@ -90,6 +96,8 @@ class FakeGraph(FakeProvider):
             Route(API + "/me", self._me, methods=["GET"]),
             Route(API + "/me/mailboxSettings", self._mailbox, methods=["GET"]),
             Route(API + "/me/calendars", self._calendars, methods=["GET"]),
+            Route(API + "/me/calendar", self._calendar, methods=["GET"]),
+            Route(API + "/me/calendars/{calendar_id}", self._calendar, methods=["GET"]),
         ]
 
     def error(self, status: int, message: str, *, reason: str | None = None) -> Response:
@@ -122,6 +130,9 @@ class FakeGraph(FakeProvider):
         refused = self.check_contract(problems(GRAPH_EVENT, body)) or self._semantics(body)
         if refused:
             return refused
+        wanted = body.get("onlineMeetingProvider")
+        if body.get("isOnlineMeeting") and wanted not in user.meeting_providers:
+            return self.error(400, f"The online meeting provider '{wanted}' is not allowed.")
         transaction = body.get("transactionId")
         earlier = self.store.get(self.transactions.get(transaction or "", ""))
         if earlier is not None:
@@ -129,7 +140,14 @@ class FakeGraph(FakeProvider):
         event_id = "AAMkAGViNDU7zAAAAA7zAAA" + secrets.token_hex(6) + "="
         if transaction:
             self.transactions[transaction] = event_id
-        self.store[event_id] = _resource(body, event_id, user, calendar)
+        self.store[event_id] = graph_resource(
+            body,
+            event_id,
+            user_id=user.id,
+            name=user.display_name,
+            mail=user.mail,
+            calendar=calendar,
+        )
         return JSONResponse(self.store[event_id], status_code=201)
 
     def _semantics(self, body: dict[str, Any]) -> Response | None:
@@ -141,7 +159,7 @@ class FakeGraph(FakeProvider):
                     f"A valid TimeZone value must be specified. '{zone}'",
                     reason="TimeZoneNotSupportedException",
                 )
-        start, end = _instant(body["start"]), _instant(body["end"])
+        start, end = instant(body["start"]), instant(body["end"])
         if end < start:
             return self.error(400, "The end must not be before the start.")
         if body.get("isAllDay") and (
@@ -206,92 +224,32 @@ class FakeGraph(FakeProvider):
         user = self._user(request)
         if user is None:
             return self.unauthorized()
-        owner = {"name": user.display_name, "address": user.mail}
-        value = [
-            {
-                "id": user.default_calendar,
-                "name": "Calendar",
-                "isDefaultCalendar": True,
-                "canEdit": True,
-                "owner": owner,
-            }
-        ]
-        value += [
-            {"id": cid, "name": name, "isDefaultCalendar": False, "canEdit": True, "owner": owner}
-            for cid, name in user.calendars.items()
-        ]
-        return JSONResponse({"value": value})
+        ids = [user.default_calendar, *user.calendars]
+        return JSONResponse({"value": [_calendar_json(user, cid) for cid in ids]})
+
+    async def _calendar(self, request: Request) -> Response:
+        user = self._user(request)
+        if user is None:
+            return self.unauthorized()
+        wanted = request.path_params.get("calendar_id", user.default_calendar)
+        if wanted not in (user.default_calendar, *user.calendars):
+            return self.error(404, "The specified object was not found in the store.")
+        return JSONResponse(_calendar_json(user, wanted))
 
 
-def _zone(name: str) -> zoneinfo.ZoneInfo:
-    return zoneinfo.ZoneInfo(win_tz.get(name, name))
-
-
-def _instant(when: dict[str, str]) -> datetime:
-    local = datetime.fromisoformat(when["dateTime"][:19])
-    return local.replace(tzinfo=_zone(when["timeZone"]))
-
-
-def _resource(
-    body: dict[str, Any], event_id: str, user: GraphAccount, calendar: str
-) -> dict[str, Any]:
-    """The event Graph answers (seed 004's shape), read-only members filled in."""
-    now = datetime.now(UTC).isoformat().replace("+00:00", "Z")
-    link = quote(event_id, safe="")
-    online = bool(body.get("isOnlineMeeting"))
-    meeting_id = base64.b32encode(event_id.encode()).decode()[:24]
-    location = body.get("location") or {"displayName": "", "locationType": "default"}
+def _calendar_json(user: GraphAccount, calendar_id: str) -> dict[str, Any]:
+    """A calendar resource as Graph answers it (the fields Quickcal could read, and some)."""
+    default = calendar_id == user.default_calendar
     return {
-        "@odata.context": f"https://graph.microsoft.com/v1.0/$metadata#users('{user.id}')"
-        f"/calendars('{calendar}')/events/$entity",
-        "@odata.etag": 'W/"/IUUrIl3PkG1JCSsPfU+8wAAGXjGjw=="',
-        "id": event_id,
-        "createdDateTime": now,
-        "lastModifiedDateTime": now,
-        "changeKey": "/IUUrIl3PkG1JCSsPfU+8wAAGXjGjw==",
-        "categories": [],
-        "originalStartTimeZone": body["start"]["timeZone"],
-        "originalEndTimeZone": body["end"]["timeZone"],
-        "iCalUId": "040000008200E00074C5B7101A82E008" + secrets.token_hex(8),
-        "reminderMinutesBeforeStart": body.get("reminderMinutesBeforeStart", 15),
-        "isReminderOn": body.get("isReminderOn", True),
-        "hasAttachments": False,
-        "subject": body.get("subject", ""),
-        "importance": "normal",
-        "sensitivity": "normal",
-        "isAllDay": body.get("isAllDay", False),
-        "isCancelled": False,
-        "isOrganizer": True,
-        "responseRequested": True,
-        "seriesMasterId": None,
-        "showAs": "busy",
-        "type": "seriesMaster" if body.get("recurrence") else "singleInstance",
-        "webLink": f"https://outlook.office365.com/owa/?itemid={link}&exvsurl=1&path=/calendar/item",
-        "onlineMeetingUrl": None,
-        "isOnlineMeeting": online,
-        "onlineMeetingProvider": body.get("onlineMeetingProvider", "unknown")
-        if online
-        else "unknown",
-        "recurrence": body.get("recurrence"),
-        "body": body.get("body", {"contentType": "html", "content": ""}),
-        "start": {**body["start"], "dateTime": body["start"]["dateTime"][:19] + ".0000000"},
-        "end": {**body["end"], "dateTime": body["end"]["dateTime"][:19] + ".0000000"},
-        "location": location,
-        "locations": [location] if body.get("location") else [],
-        "attendees": [
-            {
-                **a,
-                "type": a.get("type", "required"),
-                "status": {"response": "none", "time": "0001-01-01T00:00:00Z"},
-            }
-            for a in body.get("attendees", [])
-        ],
-        "organizer": {"emailAddress": {"name": user.display_name, "address": user.mail}},
-        "onlineMeeting": {
-            "joinUrl": f"https://teams.microsoft.com/l/meetup-join/19%3ameeting_{meeting_id}"
-            "%40thread.v2/0",
-        }
-        if online
-        else None,
-        **({"transactionId": body["transactionId"]} if body.get("transactionId") else {}),
+        "id": calendar_id,
+        "name": "Calendar" if default else user.calendars[calendar_id],
+        "color": "auto",
+        "isDefaultCalendar": default,
+        "canEdit": True,
+        "canShare": True,
+        "owner": {"name": user.display_name, "address": user.mail},
+        "allowedOnlineMeetingProviders": list(user.meeting_providers) or ["unknown"],
+        "defaultOnlineMeetingProvider": next(iter(user.meeting_providers), "unknown"),
+        "isTallyingResponses": True,
+        "isRemovable": not default,
     }

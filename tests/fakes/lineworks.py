@@ -9,7 +9,9 @@ Paths (as the real ones, under one origin; `{userId}` may be `me`):
     GET    /v1.0/users/{userId}   /v1.0/users/{userId}/calendar   (identity, default calendar)
 
 Bodies are checked against shared/contracts/lineworks-event-create.schema.json and
-its x-semanticRules; an `eventId` already used answers 409 `ALREADY_EXIST`.
+its x-semanticRules. LINE WORKS documents no answer for an `eventId` already used
+(its pages list 400/403/404), so the fake answers `duplicate_status` (400 unless a
+test sets another) and the client must not rely on any one of them.
 LINE WORKS has no PKCE and does not rotate refresh tokens.
 """
 
@@ -62,6 +64,11 @@ class FakeLineWorks(FakeProvider):
         default = LineWorksAccount("yui@works.example.com", calendars={"calendar-team": "Team"})
         self.accounts = {a.email: a for a in accounts or [default]}
         self.oauth.login_as = next(iter(self.accounts))
+        self.duplicate_status = 400
+
+    def reset(self) -> None:
+        super().reset()
+        self.duplicate_status = 400
 
     def env(self) -> dict[str, str]:
         return {
@@ -126,7 +133,7 @@ class FakeLineWorks(FakeProvider):
         first = body["eventComponents"][0]
         event_id = first.get("eventId") or secrets.token_hex(12)
         if event_id in self.store:
-            return self.error(409, "The event already exists.")
+            return self.error(self.duplicate_status, "Invalid parameter: eventId")
         components = [_resource(c, event_id, member) for c in body["eventComponents"]]
         self.store[event_id] = {"eventComponents": components, "organizerCalendarId": calendar}
         return JSONResponse(self.store[event_id], status_code=201)
@@ -145,23 +152,26 @@ class FakeLineWorks(FakeProvider):
         return None
 
     async def _get(self, request: Request) -> Response:
-        member = self._member(request)
-        if member is None:
-            return self.unauthorized()
-        event = self.store.get(request.path_params["event_id"])
-        if event is None or event["organizerCalendarId"] != request.path_params["calendar_id"]:
-            return self.error(404, "Event does not exist.", reason="EVENT_NOT_EXIST")
+        event = self._event(request)
+        if isinstance(event, Response):
+            return event
         return JSONResponse({"eventComponents": event["eventComponents"]})
 
     async def _delete(self, request: Request) -> Response:
-        member = self._member(request)
-        if member is None:
+        event = self._event(request)
+        if isinstance(event, Response):
+            return event
+        del self.store[request.path_params["event_id"]]
+        return Response(status_code=204)
+
+    def _event(self, request: Request) -> dict[str, Any] | Response:
+        """The event the path names in the caller's calendar, or the error to answer."""
+        if self._member(request) is None:
             return self.unauthorized()
         event = self.store.get(request.path_params["event_id"])
         if event is None or event["organizerCalendarId"] != request.path_params["calendar_id"]:
             return self.error(404, "Event does not exist.", reason="EVENT_NOT_EXIST")
-        del self.store[request.path_params["event_id"]]
-        return Response(status_code=204)
+        return event
 
     async def _user_info(self, request: Request) -> Response:
         member = self._member(request)

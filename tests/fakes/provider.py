@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import logging
 import threading
 import time
 from dataclasses import dataclass, field
@@ -36,23 +35,9 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute
 from starlette.types import Message, Receive, Scope, Send
 
+from tests.fakes.faults import STATUS_WORDS, Fault, handle_then_drop
 from tests.fakes.oauth import FakeOAuth
 from tests.fakes.server import LiveServer
-
-
-class _QuietDrops(logging.Filter):
-    """Keep uvicorn from printing a traceback for each connection we drop on purpose."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        error = record.exc_info[1] if record.exc_info else None
-        return not isinstance(error, _Dropped)
-
-
-class _Dropped(ConnectionAbortedError):
-    """Raised inside the app to make uvicorn close the socket mid-answer."""
-
-
-logging.getLogger("uvicorn.error").addFilter(_QuietDrops())
 
 
 @dataclass(frozen=True)
@@ -72,17 +57,6 @@ class RecordedRequest:
 
 
 @dataclass
-class _Fault:
-    kind: str  # "status" | "reset" | "slow"
-    times: int
-    path: str | None
-    status: int = 0
-    retry_after: float | None = None
-    reason: str | None = None
-    seconds: float = 0.0
-
-
-@dataclass
 class FakeProvider:
     """Base of FakeGoogle, FakeGraph and FakeLineWorks; see the module docstring."""
 
@@ -91,7 +65,7 @@ class FakeProvider:
     requests: list[RecordedRequest] = field(default_factory=list)
     contract_violations: list[str] = field(default_factory=list)
     store: dict[str, dict[str, Any]] = field(default_factory=dict)  # event id -> resource
-    _faults: list[_Fault] = field(default_factory=list)
+    _faults: list[Fault] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _server: LiveServer | None = None
 
@@ -147,15 +121,15 @@ class FakeProvider:
         path: str | None = None,
     ) -> None:
         """Answer the next `times` matching requests with `status` (and Retry-After)."""
-        self._add(_Fault("status", times, path, status, retry_after, reason))
+        self._add(Fault("status", times, path, status, retry_after, reason))
 
     def reset_next(self, *, times: int = 1, path: str | None = None) -> None:
         """Handle the request (so an event IS created), then drop the connection mid-answer."""
-        self._add(_Fault("reset", times, path))
+        self._add(Fault("reset", times, path))
 
     def slow_next(self, seconds: float, *, times: int = 1, path: str | None = None) -> None:
         """Wait `seconds` before handling the request."""
-        self._add(_Fault("slow", times, path, seconds=seconds))
+        self._add(Fault("slow", times, path, seconds=seconds))
 
     def expire_tokens(self) -> None:
         self.oauth.expire_tokens()
@@ -202,11 +176,11 @@ class FakeProvider:
         return self.error(400, problems[0][:300], reason="invalid")
 
     # ---- machinery -------------------------------------------------------
-    def _add(self, fault: _Fault) -> None:
+    def _add(self, fault: Fault) -> None:
         with self._lock:
             self._faults.append(fault)
 
-    def _take(self, path: str) -> _Fault | None:
+    def _take(self, path: str) -> Fault | None:
         with self._lock:
             for fault in self._faults:
                 hit = path.startswith(self.api_prefix) if fault.path is None else fault.path in path
@@ -249,15 +223,15 @@ class FakeProvider:
                 await asyncio.sleep(fault.seconds)
                 await app(scope, replay, send)
             elif fault.kind == "reset":
-                await _handle_then_drop(app, scope, replay, send)
+                await handle_then_drop(app, scope, replay, send)
             else:
                 await self._fail(fault)(scope, replay, send)
 
         return recorded
 
-    def _fail(self, fault: _Fault) -> Response:
+    def _fail(self, fault: Fault) -> Response:
         response = self.error(
-            fault.status, _STATUS_WORDS.get(fault.status, "Error"), reason=fault.reason
+            fault.status, STATUS_WORDS.get(fault.status, "Error"), reason=fault.reason
         )
         if fault.retry_after is not None:
             seconds = fault.retry_after
@@ -265,37 +239,6 @@ class FakeProvider:
                 str(int(seconds)) if seconds == int(seconds) else str(seconds)
             )
         return response
-
-
-async def _handle_then_drop(app: Starlette, scope: Scope, receive: Receive, send: Send) -> None:
-    async def swallow(message: Message) -> None:
-        return None
-
-    await app(scope, receive, swallow)  # the work happens: the event exists
-    await send(
-        {
-            "type": "http.response.start",
-            "status": 200,
-            "headers": [(b"content-type", b"application/json"), (b"content-length", b"4096")],
-        }
-    )
-    await send({"type": "http.response.body", "body": b"{", "more_body": True})
-    # Raising after the answer started makes uvicorn close the socket: the client sees
-    # a connection dropped mid-response, exactly a "lost response".
-    raise _Dropped("fake: connection dropped on purpose")
-
-
-_STATUS_WORDS = {
-    400: "Bad Request",
-    401: "Invalid Credentials",
-    403: "Rate Limit Exceeded",
-    404: "Not Found",
-    409: "Conflict",
-    429: "Too Many Requests",
-    500: "Backend Error",
-    502: "Bad Gateway",
-    503: "Service Unavailable",
-}
 
 
 def json_error(status: int, body: dict[str, Any]) -> JSONResponse:

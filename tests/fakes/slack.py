@@ -13,10 +13,12 @@ content type, bearer token, required arguments) and `block-kit-limits.json`; eve
 must carry fallback `text`. A call that breaks them is answered `ok: false` and kept in
 `violations`. `users.list`, `auth.test` and `views.update` are served by the same rules.
 `rate_limit_next(method)` answers HTTP 429 with Retry-After once, as Slack does.
+`hold_next(method)` keeps the next call of `method` waiting until the test releases it.
 """
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import json
 import threading
@@ -117,6 +119,14 @@ class SlackCall:
         raise AssertionError(f"no {action_id} in {self.action_ids()}")
 
 
+@dataclass(frozen=True)
+class Hold:
+    """A held call: `arrived` once Slack received it, answered once `release` is set."""
+
+    arrived: threading.Event = field(default_factory=threading.Event)
+    release: threading.Event = field(default_factory=threading.Event)
+
+
 @dataclass
 class SlackUser:
     id: str
@@ -141,6 +151,7 @@ class FakeSlack:
     violations: list[str] = field(default_factory=list)
     _faults: dict[str, str] = field(default_factory=dict)
     _limited: dict[str, int] = field(default_factory=dict)
+    _holds: dict[str, Hold] = field(default_factory=dict)
     _changed: threading.Condition = field(default_factory=threading.Condition)
     _ts: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _server: LiveServer | None = None
@@ -193,6 +204,12 @@ class FakeSlack:
     def rate_limit_next(self, method: str, *, retry_after: int = 1) -> None:
         """The next call of `method` answers HTTP 429 with Retry-After, as Slack does."""
         self._limited[method] = retry_after
+
+    def hold_next(self, method: str) -> Hold:
+        """The next call of `method` waits (`hold.arrived` is set) until `hold.release` is set."""
+        hold = Hold()
+        self._holds[method] = hold
+        return hold
 
     def calls_to(
         self, method: str, where: Callable[[SlackCall], bool] | None = None
@@ -267,6 +284,10 @@ class FakeSlack:
             return self._reply(SlackCall(method, args, token), problems, "invalid_arguments")
         if method in self._faults:
             return self._reply(SlackCall(method, args, token), [], self._faults.pop(method))
+        if method in self._holds:
+            hold = self._holds.pop(method)
+            hold.arrived.set()
+            await asyncio.to_thread(hold.release.wait, 30.0)
         if method in self._limited:
             wait = self._limited.pop(method)
             self._record(SlackCall(method, args, token, {"ok": False, "error": "ratelimited"}), [])

@@ -144,3 +144,39 @@ def test_more_locale_phrases(locale: str, text: str, title: str, start: str | No
 def test_more_locale_rules(locale: str, text: str, rule: str, start: str) -> None:
     draft = read_text(text, locale=locale)
     assert (draft.recurrence, wall(draft)) == ((rule,), start)
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "title", "start", "rule"),
+    [
+        ("ja", "毎月第2火曜日に定例会", "定例会", "2026-12-08", "RRULE:FREQ=MONTHLY;BYDAY=2TU"),
+        ("ja", "毎月最終金曜日に締め会議", "締め会議", "2026-11-27",
+         "RRULE:FREQ=MONTHLY;BYDAY=-1FR"),
+        ("ja", "毎週月曜日と木曜日10時に会議", "会議", "2026-11-19T10:00",
+         "RRULE:FREQ=WEEKLY;BYDAY=MO,TH"),
+        ("ja", "3月末まで毎週水曜日に勉強会", "勉強会", "2026-11-18",
+         "RRULE:FREQ=WEEKLY;BYDAY=WE;UNTIL=20270331"),
+        ("ko", "3월 말까지 매주 수요일 스터디", "스터디", "2026-11-18",
+         "RRULE:FREQ=WEEKLY;BYDAY=WE;UNTIL=20270331"),
+        ("ja", "金曜日の夜に送別会", "送別会", "2026-11-20T19:00", None),
+        ("ja", "明後日の昼12時にランチ", "ランチ", "2026-11-20T12:00", None),
+        ("ja", "3月末に決算", "決算", "2027-03-31", None),
+        ("ja", "月末に請求書", "請求書", "2026-11-30", None),
+        ("ko", "금요일 정오 점심", "점심", "2026-11-20T12:00", None),
+        ("ko", "강남역에서 내일 7시 저녁", "저녁", "2026-11-19T19:00", None),
+        ("ko", "매주 월요일 9시 주간회의", "주간회의", "2026-11-23T09:00",
+         "RRULE:FREQ=WEEKLY;BYDAY=MO"),
+        ("en", "Report due end of March", "Report due", "2027-03-31", None),
+        ("de", "Bericht bis Ende März", "Bericht", "2027-03-31", None),
+    ],
+)
+def test_cjk_and_month_end_phrases(locale: str, text: str, title: str, start: str,
+                                   rule: str | None) -> None:
+    draft = read_text(text, locale=locale)
+    assert (draft.title, wall(draft), draft.recurrence) == (title, start,
+                                                           (rule,) if rule else ())
+
+
+def test_a_second_japanese_name_after_to() -> None:
+    draft = read_text("田中さんと鈴木さんと明日15時に会議", locale="ja")
+    assert [a.value for a in draft.attendees] == ["田中さん", "鈴木さん"]

@@ -137,6 +137,7 @@ MORE_PEOPLE = [
     ("meeting with Design crew and Adele Friday", ["Adele"]),
     ("call with New York Office tomorrow 10", []),
     ("Interview tomorrow 10-11:30am in conf room B with Lee", ["Lee"]),
+    ("coffee w Ana tmrw 8:30", ["Ana"]),
 ]
 
 
@@ -179,3 +180,19 @@ def test_lower_case_places_end_where_another_phrase_begins(text: str, place: str
 def test_places_in_each_language(locale: str, text: str, place: str, title: str) -> None:
     draft = read_text(text, locale=locale)
     assert (draft.location, draft.title) == (place, title)
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "minutes", "title"),
+    [
+        ("en", "Dentist Friday 3pm, reminder 15m", 15, "Dentist"),
+        ("en", "Dentist Friday 3pm (remind 10 min before)", 10, "Dentist"),
+        ("de", "Zahnarzt Freitag 15 Uhr, Erinnerung 15 Min", 15, "Zahnarzt"),
+        ("fr", "Dentiste vendredi 15h, rappel 15 min", 15, "Dentiste"),
+        ("es", "Dentista el viernes a las 3, recordatorio 15 min", 15, "Dentista"),
+    ],
+)
+def test_a_reminder_noun_needs_no_before(locale: str, text: str, minutes: int,
+                                         title: str) -> None:
+    draft = read_text(text, locale=locale)
+    assert (draft.reminder_minutes, draft.title, draft.end) == (minutes, title, None)

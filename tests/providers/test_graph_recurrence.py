@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -43,6 +44,19 @@ PATTERNS: list[tuple[str, dict[str, Any]]] = [
      "dayOfMonth": 12, "month": 6}),
     ("FREQ=YEARLY;BYMONTH=9;BYDAY=1MO", {"type": "relativeYearly", "interval": 1,
      "daysOfWeek": ["monday"], "index": "first", "month": 9}),
+    ("FREQ=YEARLY;BYMONTH=9;BYDAY=MO;BYSETPOS=-1", {"type": "relativeYearly", "interval": 1,
+     "daysOfWeek": ["monday"], "index": "last", "month": 9}),
+    ("FREQ=YEARLY;INTERVAL=2;BYMONTH=3;BYMONTHDAY=15", {"type": "absoluteYearly",
+     "interval": 2, "dayOfMonth": 15, "month": 3}),
+    ("FREQ=YEARLY;BYMONTH=6", {"type": "absoluteYearly", "interval": 1, "dayOfMonth": 3,
+     "month": 6}),
+    # Every month, but only in March: the same days as every year in March.
+    ("FREQ=MONTHLY;BYMONTH=3;BYMONTHDAY=15", {"type": "absoluteYearly", "interval": 1,
+     "dayOfMonth": 15, "month": 3}),
+    ("FREQ=MONTHLY;BYMONTH=3;BYDAY=2TU", {"type": "relativeYearly", "interval": 1,
+     "daysOfWeek": ["tuesday"], "index": "second", "month": 3}),
+    ("FREQ=MONTHLY;INTERVAL=2;BYDAY=FR;BYSETPOS=3", {"type": "relativeMonthly", "interval": 2,
+     "daysOfWeek": ["friday"], "index": "third"}),
 ]  # fmt: skip
 RANGES: list[tuple[str, dict[str, Any]]] = [
     ("FREQ=DAILY", {"type": "noEnd"}),
@@ -65,6 +79,18 @@ CANNOT = [
     "FREQ=YEARLY;BYWEEKNO=20",
     "FREQ=WEEKLY;BYDAY=1MO",
     "FREQ=YEARLY;BYMONTH=1,7",
+    # Parts a pattern would not read are refused, never dropped.
+    "FREQ=DAILY;BYMONTHDAY=1,15",
+    "FREQ=DAILY;BYMONTH=3",
+    "FREQ=DAILY;BYSETPOS=1",
+    "FREQ=WEEKLY;BYDAY=MO,TU;BYSETPOS=1",
+    "FREQ=WEEKLY;BYMONTH=3",
+    "FREQ=WEEKLY;BYMONTHDAY=15",
+    "FREQ=MONTHLY;INTERVAL=2;BYMONTH=3;BYMONTHDAY=15",
+    "FREQ=MONTHLY;BYDAY=TU;BYSETPOS=1,3",
+    "FREQ=MONTHLY;BYDAY=FR;BYMONTHDAY=13",
+    "FREQ=YEARLY;BYDAY=1MO",
+    "FREQ=YEARLY;BYMONTHDAY=15",
 ]
 
 
@@ -106,3 +132,16 @@ def test_rules_graph_cannot_say_are_refused_with_a_reason(rule: str) -> None:
         convert(rule)
     assert caught.value.fields == ("recurrence",)
     assert caught.value.message.startswith("Outlook cannot repeat an event")
+
+
+@pytest.mark.parametrize(
+    ("rule", "words"),
+    [
+        ("FREQ=DAILY;BYMONTHDAY=1,15", "daily on given days of the month"),
+        ("FREQ=WEEKLY;BYDAY=MO;BYSETPOS=1", "weekly at a position (BYSETPOS)"),
+        ("FREQ=MONTHLY;INTERVAL=2;BYMONTH=3", "monthly only in some months"),
+    ],
+)
+def test_a_part_the_pattern_would_ignore_is_named(rule: str, words: str) -> None:
+    with pytest.raises(Unsupported, match=re.escape(words)):
+        convert(rule)

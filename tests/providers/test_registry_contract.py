@@ -32,6 +32,8 @@ CANNOT: dict[str, EventDraft] = {
     "lineworks": ALL["meeting"],
     "local": EventDraft(title="No date yet"),
 }
+# Who can make a video meeting: the others say so before sending, never drop it silently.
+MAKES_MEETINGS = {"google": True, "microsoft": True, "lineworks": False, "local": False}
 
 
 def account(name: str) -> str:
@@ -149,3 +151,26 @@ async def test_a_multi_day_event_keeps_its_exclusive_end(world: World, name: str
         draft, account=account(name), calendar_id=None, idempotency_key=KEY
     )
     assert await world.count(name) == 1
+
+
+@pytest.mark.parametrize("name", sorted(CALENDARS))
+async def test_a_video_meeting_is_made_or_refused_never_dropped(world: World, name: str) -> None:
+    assert set(MAKES_MEETINGS) == set(CALENDARS)
+    calendar = world.calendars[name]
+    draft = ALL["meeting"]
+    assert draft.online_meeting
+    if MAKES_MEETINGS[name]:
+        calendar.check(draft)
+        created = await calendar.create(
+            draft, account=account(name), calendar_id=None, idempotency_key=KEY
+        )
+        assert created.meeting_link
+        return
+    with pytest.raises(Unsupported) as caught:
+        calendar.check(draft)
+    assert caught.value.fields == ("online_meeting",)
+    sent = world.requests()
+    with pytest.raises(Unsupported):
+        await calendar.create(draft, account=account(name), calendar_id=None, idempotency_key=KEY)
+    assert world.requests() == sent
+    assert await world.count(name) == 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -16,10 +17,16 @@ from tests.bot.storage.links_data import ACCOUNT, TOKEN
 ROOT = Path(__file__).resolve().parents[3]
 
 
-def run(module: str, *args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+SETTING_NAMES = ("DATABASE_URL", "QUICKCAL_SECRET_KEY", "QUICKCAL_DATA_DIR")
+
+
+def run(
+    module: str, *args: str, env: dict[str, str], cwd: Path = ROOT
+) -> subprocess.CompletedProcess[str]:
+    inherited = {k: v for k, v in os.environ.items() if k not in SETTING_NAMES}
     return subprocess.run(  # noqa: S603 - our own interpreter and module
         [sys.executable, "-m", module, *args],
-        cwd=ROOT, env={**os.environ, **env}, capture_output=True, text=True, timeout=120,
+        cwd=cwd, env={**inherited, **env}, capture_output=True, text=True, timeout=120,
         check=False,
     )
 
@@ -50,6 +57,43 @@ def test_the_rotate_command_moves_secrets_to_the_new_key(url: str, tmp_path: Pat
     assert old not in output
     assert new not in output
     assert asyncio.run(read(new)) == TOKEN
+
+
+def test_both_commands_read_the_apps_dotenv(tmp_path: Path) -> None:
+    # Settings only in ./.env, as `make run` reads them: nothing in the environment.
+    old, new = KeyRing.generate_key(), KeyRing.generate_key()
+    database = tmp_path / "from-dotenv.db"
+    (tmp_path / ".env").write_text(
+        f"DATABASE_URL=sqlite:///{database}\nQUICKCAL_SECRET_KEY={new},{old}\n"
+        f"QUICKCAL_DATA_DIR={tmp_path / 'data'}\n",
+        encoding="utf-8",
+    )
+    assert run("bot.storage", "upgrade", env={}, cwd=tmp_path).returncode == 0
+    assert database.exists()  # the .env database, not ./data/quickcal.db
+    url = f"sqlite+aiosqlite:///{database}"
+
+    async def link() -> None:
+        storage = Storage(create_engine(url), keys=KeyRing([old]))
+        await storage.save_link(TEAM, ALICE, "google", account=ACCOUNT, token=TOKEN)
+        await storage.close()
+
+    asyncio.run(link())
+    done = run("bot.rotate", env={}, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "re-encrypted 1 secret(s)" in done.stderr  # the .env database, under the .env keys
+    assert not (tmp_path / "data").exists()  # no key file was made up instead
+    assert new not in done.stderr + done.stdout
+
+
+def test_check_accepts_a_database_a_newer_release_migrated(tmp_path: Path) -> None:
+    database = tmp_path / "q.db"
+    env = {"DATABASE_URL": f"sqlite:///{database}", "QUICKCAL_DATA_DIR": str(tmp_path)}
+    assert run("bot.storage", "upgrade", env=env).returncode == 0
+    with sqlite3.connect(database) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = 'f00d'")
+    checked = run("bot.storage", "check", env=env)
+    assert checked.returncode == 0, checked.stderr
+    assert "ahead of this code" in checked.stderr
 
 
 def test_the_storage_command_checks_and_upgrades(tmp_path: Path) -> None:

@@ -33,3 +33,12 @@ async def test_keys_are_forgotten_after_a_day(storage: Storage, clock: FakeClock
     clock.advance(timedelta(hours=2))
     await storage.expire_old()
     assert await storage.claim_once("event:Ev01")
+
+
+async def test_a_released_key_is_claimed_again_once(storage: Storage) -> None:
+    assert await storage.claim_once("event:Ev01")
+    assert await storage.claim_once("event:Ev02")
+    await storage.release("event:Ev01")
+    assert await storage.claim_once("event:Ev01")
+    assert not await storage.claim_once("event:Ev01")
+    assert not await storage.claim_once("event:Ev02")  # the others keep their claims

@@ -9,7 +9,15 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection, inspect, text
 
 from bot.crypto import KeyRing
-from bot.storage import Storage, create_engine, schema_is_current, upgrade, upgrade_async
+from bot.storage import (
+    Storage,
+    create_engine,
+    schema_is_current,
+    schema_is_ready,
+    schema_state,
+    upgrade,
+    upgrade_async,
+)
 from bot.storage.schema import alembic_config, head_revision, sync_url
 from bot.storage.tables import metadata
 
@@ -31,22 +39,37 @@ async def test_upgrade_from_empty_gives_exactly_the_models(empty_url: str) -> No
         await engine.dispose()
 
 
-async def test_an_empty_database_is_not_current(empty_url: str) -> None:
+async def test_an_empty_database_is_behind_and_not_ready(empty_url: str) -> None:
     engine = create_engine(empty_url)
     try:
+        assert await schema_state(engine) == "behind"
         assert not await schema_is_current(engine)
+        assert not await schema_is_ready(engine)
     finally:
         await engine.dispose()
 
 
-async def test_a_database_behind_head_is_not_current(empty_url: str) -> None:
+async def test_a_database_at_head_is_current_and_ready(empty_url: str) -> None:
+    upgrade(empty_url)
+    engine = create_engine(empty_url)
+    try:
+        assert await schema_state(engine) == "current"
+        assert await schema_is_ready(engine)
+    finally:
+        await engine.dispose()
+
+
+async def test_a_database_ahead_of_this_code_is_still_ready(empty_url: str) -> None:
+    # A rolling deploy: the next release ran `upgrade` (expand only) before this instance
+    # was replaced; its revision is unknown here, and this code keeps serving.
     upgrade(empty_url)
     engine = create_engine(empty_url)
     try:
         async with engine.begin() as connection:
-            # What an instance of an older release would have left: an earlier revision.
-            await connection.execute(text("UPDATE alembic_version SET version_num = '0000'"))
+            await connection.execute(text("UPDATE alembic_version SET version_num = 'f00d'"))
+        assert await schema_state(engine) == "ahead"
         assert not await schema_is_current(engine)
+        assert await schema_is_ready(engine)
     finally:
         await engine.dispose()
 
@@ -85,3 +108,12 @@ async def test_an_unreachable_database_is_not_ready(keys: KeyRing) -> None:
 
 async def test_the_storage_reports_a_current_schema(storage: Storage) -> None:
     assert await storage.schema_is_current()
+    assert await storage.schema_is_ready()
+
+
+async def test_an_unreachable_database_is_not_ready_to_serve(keys: KeyRing) -> None:
+    storage = Storage(create_engine("postgresql://postgres@127.0.0.1:1/none"), keys=keys)
+    try:
+        assert not await storage.schema_is_ready()
+    finally:
+        await storage.close()

@@ -131,3 +131,52 @@ async def test_a_tampered_token_is_not_linked(storage: Storage) -> None:
         await store.get(ACCOUNT_KEY)
     with pytest.raises(NotLinked):
         await store.refresh(ACCOUNT_KEY, stale=TOKEN, renew=Renewer())
+
+
+async def test_other_writes_go_on_while_a_token_is_renewed(storage: Storage) -> None:
+    # The renew call is on the network; on SQLite a write transaction held across it
+    # would stall every other write of the app (the whole file is locked).
+    store = await linked(storage)
+    written: list[bool] = []
+
+    async def renew_while_others_write(stale: OAuthToken) -> OAuthToken:
+        written.append(await storage.claim_once("event:written-during-renewal"))
+        await storage.set_timezone(TEAM, ALICE, "Asia/Tokyo")
+        return OAuthToken(access_token="access-1", refresh_token="rotated-refresh")
+
+    fresh = await store.refresh(ACCOUNT_KEY, stale=TOKEN, renew=renew_while_others_write)
+    assert written == [True]
+    assert (await storage.get_user_settings(TEAM, ALICE)).timezone == "Asia/Tokyo"
+    assert await store.get(ACCOUNT_KEY) == fresh
+
+
+async def test_a_link_replaced_during_renewal_is_kept(storage: Storage) -> None:
+    if storage.dialect != "sqlite":
+        pytest.skip("PostgreSQL holds the row lock across renewal: this writer would wait")
+    store = await linked(storage)
+    relinked = OAuthToken(access_token="relinked", refresh_token="relinked-refresh")
+
+    async def renew_while_relinked(stale: OAuthToken) -> OAuthToken:
+        await storage.save_link(TEAM, ALICE, "google", account=ACCOUNT, token=relinked)
+        return OAuthToken(access_token="access-1", refresh_token="rotated-refresh")
+
+    # The person linked again meanwhile: the newer link wins, the renewal is dropped.
+    assert await store.refresh(ACCOUNT_KEY, stale=TOKEN, renew=renew_while_relinked) == relinked
+    assert await store.get(ACCOUNT_KEY) == relinked
+
+
+async def test_a_key_rotation_during_renewal_still_saves_the_new_token(storage: Storage) -> None:
+    if storage.dialect != "sqlite":
+        pytest.skip("PostgreSQL holds the row lock across renewal: this writer would wait")
+    store = await linked(storage)
+
+    async def renew_while_rotating(stale: OAuthToken) -> OAuthToken:
+        async with storage.engine.begin() as connection:
+            # What `python -m bot.rotate` does: the same token under a new ciphertext.
+            again = storage.keys.encrypt(TOKEN.model_dump_json())
+            await connection.execute(update(calendar_links).values(token_secret=again))
+        return OAuthToken(access_token="access-1", refresh_token="rotated-refresh")
+
+    fresh = await store.refresh(ACCOUNT_KEY, stale=TOKEN, renew=renew_while_rotating)
+    assert fresh.access_token == "access-1"
+    assert await store.get(ACCOUNT_KEY) == fresh
