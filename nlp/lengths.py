@@ -60,8 +60,6 @@ def amount(lex: Lexicon, *, digits_only: bool = False, words_only: bool = False)
         halves = alt(lex.and_a_half, spaced=sp)
         number += r"(?:\s+(?P<plus>" + halves + r"))?"
         unit += r"(?:\s+(?P<plus2>" + halves + r"))?"
-    if words_only:
-        return number + r"\s*-?\s*" + unit
     return r"(?:" + half + r"|" + number + r"\s*-?\s*" + unit + r")"
 
 

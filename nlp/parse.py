@@ -73,7 +73,10 @@ def parse(text: str, *, now: datetime, tz: str, locale: str = "en") -> EventDraf
         named = find_zone(scan, after=atom.end, locale=code)
         zone_name = zone_name or named
     day_parts = find_day_parts(scan, locale=code, times=times, days=bool(dates or rule))
-    meal = find_meal(scan, locale=code) if times and not day_parts else None
+    # A meal word steers only a bare hour ("dinner at 8", not "dinner at 8pm").
+    bare = any(t.first.meridiem is None and t.first.named is None and not t.first.exact
+               for t in times)
+    meal = find_meal(scan, locale=code) if bare and not day_parts else None
     duration = find_duration(scan, locale=code, days=not times)
     names = find_names(scan, locale=code)
     place = quoted_place or find_place(scan, locale=code)

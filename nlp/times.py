@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Any, Literal
 
 from nlp.lexicon import Lexicon
 from nlp.locales import lexicon
@@ -136,9 +136,8 @@ def _patterns(code: str) -> _Patterns:
     )
 
 
-def _read(lex: Lexicon, m: re.Match[str], n: str) -> tuple[Clock, bool] | None:
+def _read(lex: Lexicon, groups: dict[str, Any], n: str) -> tuple[Clock, bool] | None:
     """The clock of group set `n` and whether it is unmistakably a time; None if impossible."""
-    groups = m.groupdict()
     named = groups.get("named" + n)
     if named:
         minutes = lex.named_times[key(named)]
@@ -192,9 +191,8 @@ def _plain(m: re.Match[str]) -> bool:
     return 1 <= first <= 12 and 1 <= last <= 12 and 1 <= (last - first) % 12 <= 9
 
 
-def _phone_like(m: re.Match[str]) -> bool:
+def _phone_like(groups: dict[str, Any]) -> bool:
     """A range of colon-less clocks that are not both four digits ("555-1234")."""
-    groups = m.groupdict()
     sides = [(groups.get("h" + n), groups.get("mil" + n), groups.get("milh" + n)) for n in "12"]
     if not any(mil and not suffix for _, mil, suffix in sides):
         return False
@@ -214,12 +212,13 @@ def find_times(scan: Scan, *, locale: str) -> list[TimeAtom]:
     digits = _DIGIT.search(scan.low) is not None
     for pattern in pats.ranges if digits else pats.ranges[:1]:
         for m in matches(pattern, scan.low):
-            first, last = _read(lex, m, "1"), _read(lex, m, "2")
+            groups = m.groupdict()
+            first, last = _read(lex, groups, "1"), _read(lex, groups, "2")
             if first is None or last is None or _glued(scan.low, m.start()):
                 continue
             lead = before(pats.lead, scan.low, m.start())
             opened = lead is not None and lead["from"] is not None
-            if _phone_like(m) and (lead is None or lead["prep"] is None):
+            if _phone_like(groups) and (lead is None or lead["prep"] is None):
                 continue  # "555-1234" is a phone number; "0900-1000" is a range
             sep = key(m["sep"])
             if sep in lex.from_seps and sep not in lex.range_seps and not opened:
@@ -238,10 +237,11 @@ def find_times(scan: Scan, *, locale: str) -> list[TimeAtom]:
         if (n == 1 and not digits) or (n == 2 and atoms):
             continue
         for m in matches(pattern, scan.low):
-            read = _read(lex, m, "1")
+            groups = m.groupdict()
+            read = _read(lex, groups, "1")
             # fr "pendant 2 heures": after a length word an hour word is a unit, no clock.
             if read is None or _glued(scan.low, m.start()) or (
-                    m.groupdict().get("suf1") and before(pats.length_lead, scan.low, m.start())):
+                    groups.get("suf1") and before(pats.length_lead, scan.low, m.start())):
                 continue
             clock, strong = read
             if leads is None:
@@ -252,7 +252,6 @@ def find_times(scan: Scan, *, locale: str) -> list[TimeAtom]:
             shift = lead.groupdict().get("shift") if lead is not None else None
             if shift:
                 clock, strong = _shifted(clock, lex.hour_leads[key(shift)]), True
-            groups = m.groupdict()
             # "Friday 2026" is no time, nor "at 123 Main St"; "Friday at 2030" is.
             if groups.get("mil1") and not groups.get("milh1") and (
                     not prep or _CAPITAL_NEXT.match(scan.view, m.end())):
