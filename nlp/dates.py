@@ -10,7 +10,7 @@ from typing import Literal
 
 from nlp.lexicon import Lexicon
 from nlp.locales import lexicon
-from nlp.pattern import alt, before, compile_low, key, matches, no_noun_after
+from nlp.pattern import alt, before, compile_low, key, matches, no_noun_after, reach_of
 from nlp.scan import Scan
 
 _DIGIT = re.compile(r"\d")
@@ -63,6 +63,8 @@ class _Patterns:
     part_clash: bool
     lead: re.Pattern[str]  # read backwards from a day phrase: "on", "am", "le"
     weekday_lead: re.Pattern[str]  # "next", "this", "next week (on)"
+    lead_reach: int
+    weekday_reach: int
 
 
 def _lead(lex: Lexicon) -> str:
@@ -159,6 +161,10 @@ def _patterns(code: str) -> _Patterns:
         day_part=compile_low(alt(lex.day_parts, spaced=sp)),
         part_clash=any(word in part for word in lex.relative_days for part in lex.day_parts),
         lead=compile_low(_lead(lex) + "$"),
+        lead_reach=reach_of(lex.date_preps),
+        weekday_reach=reach_of(lex.date_preps, (*lex.next_week, *lex.this_week,
+                                                *lex.week_after_next), lex.week_particles,
+                               lex.date_preps, (*lex.this_words, *lex.next_words)),
         weekday_lead=compile_low(
             _lead(lex) + r"(?:(?P<week1>" + weeks + r")\s*" + part + r"\s*" + _lead(lex) + r")?"
             + mods + "$"),
@@ -188,7 +194,8 @@ def find_dates(scan: Scan, *, locale: str) -> list[DateAtom]:
 
     def add(match: re.Match[str], atom: DateAtom, *, week: Week | None = None) -> None:
         start = min(match.start(), atom.start)
-        if week is None and (lead := before(pats.lead, scan.low, start)) is not None:
+        if week is None and (lead := before(pats.lead, scan.low, start,
+                                            reach=pats.lead_reach)) is not None:
             start = lead.start()
         atom = DateAtom(atom.spec, start, atom.end, last=atom.last, day_part=atom.day_part)
         atoms.append(atom)
@@ -247,7 +254,7 @@ def find_dates(scan: Scan, *, locale: str) -> list[DateAtom]:
     for m in matches(pats.ends, scan.low):
         add(m, DateAtom(_end_spec(lex, key(m["w"])), m.start(), m.end()))
     for m in matches(pats.weekday, scan.low):
-        lead = before(pats.weekday_lead, scan.low, m.start())
+        lead = before(pats.weekday_lead, scan.low, m.start(), reach=pats.weekday_reach)
         week = _week(lex, m, lead)
         spec = DateSpec("weekday", weekday=lex.weekdays[key(m["weekday"])], week=week)
         add(m, DateAtom(spec, lead.start() if lead else m.start(), m.end()), week=week)
@@ -281,18 +288,3 @@ def _week(lex: Lexicon, m: re.Match[str], lead: re.Match[str] | None) -> Week:
     if (mod and key(mod) in lex.next_words) or m["after"]:
         return "next"
     return "plain"
-
-
-@lru_cache(maxsize=16)
-def _all_day_pattern(code: str) -> re.Pattern[str]:
-    lex = lexicon(code)
-    return compile_low(alt(lex.all_day, spaced=lex.spaced))
-
-
-def find_all_day(scan: Scan, *, locale: str) -> bool:
-    """Whether the message says the event lasts all day ("all day", "終日"), consumed."""
-    m = _all_day_pattern(lexicon(locale).code).search(scan.low)
-    if m is None:
-        return False
-    scan.take(m.start(), m.end(), "date")
-    return True

@@ -1,4 +1,4 @@
-"""Day parts: "morning", "tonight"-like hints and meal words that steer a bare hour."""
+"""Day parts: "morning"-like hints, meal words that steer a bare hour, and "all day"."""
 
 from __future__ import annotations
 
@@ -76,3 +76,18 @@ def find_meal(scan: Scan, *, locale: str) -> int | None:
         return None
     m = _patterns(lex.code).meal.search(scan.low)
     return None if m is None else lex.meals[key(m["meal"])]
+
+
+@lru_cache(maxsize=16)
+def _all_day_pattern(code: str) -> re.Pattern[str]:
+    lex = lexicon(code)
+    return compile_low(alt(lex.all_day, spaced=lex.spaced))
+
+
+def find_all_day(scan: Scan, *, locale: str) -> bool:
+    """Whether the message says the event lasts all day ("all day", "終日"), consumed."""
+    m = _all_day_pattern(lexicon(locale).code).search(scan.low)
+    if m is None:
+        return False
+    scan.take(m.start(), m.end(), "date")
+    return True

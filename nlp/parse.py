@@ -18,8 +18,8 @@ from datetime import datetime
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from nlp.dates import find_all_day, find_dates
-from nlp.dayparts import find_day_parts, find_meal
+from nlp.dates import find_dates
+from nlp.dayparts import find_all_day, find_day_parts, find_meal
 from nlp.draft import Attendee, EventDraft
 from nlp.extras import find_links, find_online, find_reminder
 from nlp.lengths import find_duration, find_relative

@@ -64,6 +64,14 @@ def no_noun_after(lex: Lexicon) -> str:
     return r"(?![ \t]+(?!" + joins + r")[^\W\d_])"
 
 
+def reach_of(*tables: Iterable[str]) -> int:
+    """How far back `before` need look for words drawn from `tables` in turn (with spaces).
+
+    A short window keeps the backward search cheap: it tries every position in it.
+    """
+    return sum(max((len(w) for w in table), default=0) + 3 for table in tables)
+
+
 def before(pattern: re.Pattern[str], text: str, start: int, *,
            reach: int = 48) -> re.Match[str] | None:
     """A match of `pattern` (which ends in `$`) that ends right at `start`, if non-empty.

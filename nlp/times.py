@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from nlp.lexicon import Lexicon
 from nlp.locales import lexicon
-from nlp.pattern import alt, before, compile_low, key, matches
+from nlp.pattern import alt, before, compile_low, key, matches, reach_of
 from nlp.scan import Scan
 
 _DIGIT = re.compile(r"\d")
@@ -46,6 +46,7 @@ class _Patterns:
     shift_lead: re.Pattern[str]  # the same with "half past", de "halb" before the hour
     shift_word: re.Pattern[str]  # any such word: no match, the plain lead suffices
     length_lead: re.Pattern[str]  # read backwards: fr "pendant" makes "2 heures" a length
+    reach: int  # how far back a lead can start
 
 
 def _clock(lex: Lexicon, n: str, kind: str) -> str:
@@ -133,6 +134,7 @@ def _patterns(code: str) -> _Patterns:
                                + r")\s*)?$"),
         shift_word=compile_low(alt(lex.hour_leads, spaced=sp)),
         length_lead=compile_low(alt(lex.for_words, spaced=sp) + r"\s*$"),
+        reach=reach_of(lex.from_words, lex.time_preps, lex.hour_leads),
     )
 
 
@@ -216,7 +218,7 @@ def find_times(scan: Scan, *, locale: str) -> list[TimeAtom]:
             first, last = _read(lex, groups, "1"), _read(lex, groups, "2")
             if first is None or last is None or _glued(scan.low, m.start()):
                 continue
-            lead = before(pats.lead, scan.low, m.start())
+            lead = before(pats.lead, scan.low, m.start(), reach=pats.reach)
             opened = lead is not None and lead["from"] is not None
             if _phone_like(groups) and (lead is None or lead["prep"] is None):
                 continue  # "555-1234" is a phone number; "0900-1000" is a range
@@ -247,7 +249,7 @@ def find_times(scan: Scan, *, locale: str) -> list[TimeAtom]:
             if leads is None:
                 shifted_hours = bool(lex.hour_leads) and pats.shift_word.search(scan.low)
                 leads = pats.shift_lead if shifted_hours else pats.lead
-            lead = before(leads, scan.low, m.start())
+            lead = before(leads, scan.low, m.start(), reach=pats.reach)
             prep = lead is not None and lead["prep"] is not None
             shift = lead.groupdict().get("shift") if lead is not None else None
             if shift:
