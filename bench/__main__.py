@@ -1,8 +1,10 @@
-"""`python -m bench`: run the benchmarks and print their figures."""
+"""`python -m bench`: run the benchmarks, print their figures, exit 1 when a bar is missed."""
 
 from __future__ import annotations
+
+import sys
 
 from bench import parser
 
 if __name__ == "__main__":
-    parser.run()
+    sys.exit(parser.run())

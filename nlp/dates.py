@@ -13,8 +13,11 @@ from nlp.locales import lexicon
 from nlp.pattern import alt, before, compile_low, key, matches, no_noun_after, reach_of
 from nlp.scan import Scan
 
+_DAY_NUMBER = re.compile(r"\d{1,2}")
 _DIGIT = re.compile(r"\d")
-DateKind = Literal["ymd", "md", "dom", "offset", "weekday", "weekend", "monthend", "month"]
+# "nth": the `day`-th (-1: last) `weekday` of `month`, or of the month `offset` months ahead.
+DateKind = Literal["ymd", "md", "dom", "offset", "weekday", "weekend", "monthend", "month",
+                   "nth"]
 Week = Literal["plain", "next", "nextweek", "thisweek", "weekafter", "afternext"]
 
 
@@ -42,6 +45,7 @@ class DateAtom:
     day_part: int | None = None  # "tonight": the minutes of the day it implies
     last_end: int | None = None  # where the range's closing day phrase ends
     shift: int = 0  # days added: "a week from Friday"
+    also: tuple[int, ...] = ()  # more days of the month: "the 1st and 15th"
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,7 @@ class _Patterns:
     day_part: re.Pattern[str]  # es "por la mañana" (in the morning) holds "mañana" (tomorrow)
     part_clash: bool
     lead: re.Pattern[str]  # read backwards from a day phrase: "on", "am", "le"
+    article_lead: re.Pattern[str]  # read backwards: "the" in "the Monday after next"
     weekday_lead: re.Pattern[str]  # "next", "this", "next week (on)"
     lead_reach: int
     weekday_reach: int
@@ -113,12 +118,20 @@ def _patterns(code: str) -> _Patterns:
         dom += tail
     elif lex.day_of_month_lead:
         bare = r"?" + not_time if lex.bare_day_of_month else ""
-        dom = dom_lead + r"\s+(?:(?P<day>\d{1,2})(?:" + ords + r")" + bare + r"(?!\w)"
+        # "the 1st and 15th": more days of the month, kept for a monthly rule.
+        joiner = r"\s*(?:,|" + alt(lex.name_joiners, spaced=sp) + r")\s*(?:" + dom_lead + r"\s+)?"
+        also = r"(?P<also>(?:" + joiner + r"\d{1,2}(?:" + ords + r")(?!\w)){0,30})"
+        dom = dom_lead + r"\s+(?:(?P<day>\d{1,2})(?:" + ords + r")" + bare + r"(?!\w)" + also
         if lex.ordinal_words:
             # "on the twenty-third": a word ordinal names a day only where no noun follows
             # ("the first draft" is no date).
             dom += r"|(?P<dayw>" + alt(lex.ordinal_words, spaced=sp) + r")" + no_noun_after(lex)
         dom += r")"
+        if lex.ordinal_suffixes and all(o.isalpha() for o in lex.ordinal_suffixes):
+            # "Meeting 23rd at 10": a written ordinal needs no "the", unless a noun follows
+            # ("3rd party", "2nd floor").
+            dom += (r"|(?<![\w.:/])(?P<dayb>\d{1,2})(?:" + ords + r")(?!\w)"
+                    + no_noun_after(lex))
     else:
         dom = r"(?!x)x"
     rel_words = alt([*lex.relative_days, *lex.evening_days], spaced=sp)
@@ -161,6 +174,7 @@ def _patterns(code: str) -> _Patterns:
         day_part=compile_low(alt(lex.day_parts, spaced=sp)),
         part_clash=any(word in part for word in lex.relative_days for part in lex.day_parts),
         lead=compile_low(_lead(lex) + "$"),
+        article_lead=compile_low(_lead(lex) + alt(lex.articles, spaced=sp) + r"\s+$"),
         lead_reach=reach_of(lex.date_preps),
         weekday_reach=reach_of(lex.date_preps, (*lex.next_week, *lex.this_week,
                                                 *lex.week_after_next), lex.week_particles,
@@ -197,7 +211,8 @@ def find_dates(scan: Scan, *, locale: str) -> list[DateAtom]:
         if week is None and (lead := before(pats.lead, scan.low, start,
                                             reach=pats.lead_reach)) is not None:
             start = lead.start()
-        atom = DateAtom(atom.spec, start, atom.end, last=atom.last, day_part=atom.day_part)
+        atom = DateAtom(atom.spec, start, atom.end, last=atom.last, day_part=atom.day_part,
+                        also=atom.also)
         atoms.append(atom)
         scan.take(start, match.end(), "date")
 
@@ -257,11 +272,18 @@ def find_dates(scan: Scan, *, locale: str) -> list[DateAtom]:
         lead = before(pats.weekday_lead, scan.low, m.start(), reach=pats.weekday_reach)
         week = _week(lex, m, lead)
         spec = DateSpec("weekday", weekday=lex.weekdays[key(m["weekday"])], week=week)
-        add(m, DateAtom(spec, lead.start() if lead else m.start(), m.end()), week=week)
+        start = lead.start() if lead else m.start()
+        if m["later"] and (article := before(pats.article_lead, scan.low, start)):
+            start = article.start()  # "the Monday after next": one day, the article with it
+        add(m, DateAtom(spec, start, m.end()), week=week)
     for m in matches(pats.dom, scan.low) if digits or lex.ordinal_words else ():
-        d = int(m["day"]) if m["day"] else lex.ordinal_words[key(m["dayw"])]
+        groups = m.groupdict()
+        digits_day = groups.get("day") or groups.get("dayb")
+        d = int(digits_day) if digits_day else lex.ordinal_words[key(m["dayw"])]
         if 1 <= d <= 31:
-            add(m, DateAtom(DateSpec("dom", day=d), m.start(), m.end()))
+            also = tuple(int(n) for n in _DAY_NUMBER.findall(m.groupdict().get("also") or ""))
+            add(m, DateAtom(DateSpec("dom", day=d), m.start(), m.end(),
+                            also=tuple(n for n in also if 1 <= n <= 31 and n != d)))
     atoms.sort(key=lambda a: a.start)
     return atoms
 

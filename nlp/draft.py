@@ -25,7 +25,15 @@ SpanField = Literal[
 ]
 # A DST gap ("nonexistent") is moved forward by the gap's length, as zoneinfo's
 # fold=0 reading does; a DST fold ("ambiguous") takes the first (earlier) instant.
-TimeFlag = Literal["nonexistent_time", "ambiguous_time"]
+# "_time" flags the start, "_end" the end, "_alternative" one of the other readings.
+TimeFlag = Literal[
+    "nonexistent_time",
+    "ambiguous_time",
+    "nonexistent_end",
+    "ambiguous_end",
+    "nonexistent_alternative",
+    "ambiguous_alternative",
+]
 
 When = datetime | date
 

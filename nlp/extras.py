@@ -12,7 +12,7 @@ from nlp.pattern import alt, before, compile_low, key, matches
 from nlp.scan import Scan
 
 # Slack writes links as <https://...|label>, channels as <#C123|name>, broadcasts as <!here>.
-_SLACK_LINK = re.compile(r"<(?:(?P<url>https?://[^|>\s]{1,2000})|#[A-Z0-9]{2,}|![a-z]{2,})"
+_SLACK_LINK = re.compile(r"<(?:(?P<url>https?://[^|<>\s]{1,2000})|#[A-Z0-9]{2,}|![a-z]{2,})"
                          r"(?:\|[^>]{0,200})?>")
 # Slack writes emoji as shortcodes (":calendar:", ":+1:"): decoration, never part of a title.
 _SHORTCODE = re.compile(r"(?<!\w):[a-z0-9_+'-]{1,60}:(?!\w)")

@@ -22,6 +22,7 @@ class Length:
     start: int
     end: int
     unit: int = 1  # minutes in the unit written: a length in days names a day, not an instant
+    bare: bool = False  # "in 15" without a unit: yields to any clock time the text gives
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class _Patterns:
     duration: tuple[re.Pattern[str], ...]
     article: re.Pattern[str]  # read backwards: "a" in "a 30 min call"
     unit: re.Pattern[str]  # any unit word: no match, no length to look for
+    bare: re.Pattern[str]  # "in 15" with no unit and nothing clock-like after it
 
 
 def amount(lex: Lexicon, *, digits_only: bool = False, words_only: bool = False) -> str:
@@ -104,6 +106,9 @@ def _patterns(code: str) -> _Patterns:
                   compile_low(amount(lex, words_only=True))),
         article=compile_low(arts + r"\s+$"),
         unit=compile_low(alt((*lex.units, *lex.half_an_hour), spaced=False)),
+        # Only at the end of a clause: "in 15 Dec", "in 30 min", "in 10am" are other things.
+        bare=compile_low(r"(?<!\w)" + ins + r"\s+(?P<n>" + alt(lex.bare_minutes, spaced=sp)
+                         + r")(?=\s*(?:$|[,.;!?)]|-|–|" + alt(lex.with_words, spaced=sp) + r"))"),
     )
 
 
@@ -115,13 +120,16 @@ def has_amount(scan: Scan, *, locale: str) -> bool:
 def find_relative(scan: Scan, *, locale: str) -> Length | None:
     """An offset from now ("in 2 hours", "2時間後に"), consumed; days and weeks count too."""
     lex = lexicon(locale)
-    if not has_amount(scan, locale=lex.code):
-        return None
-    for pattern in _patterns(lex.code).relative:
-        m = pattern.search(scan.low)
-        if m is not None:
-            scan.take(m.start(), m.end(), "date")
-            return Length(minutes_of(lex, m), m.start(), m.end(), unit=_unit(lex, m))
+    pats = _patterns(lex.code)
+    if has_amount(scan, locale=lex.code):
+        for pattern in pats.relative:
+            m = pattern.search(scan.low)
+            if m is not None:
+                scan.take(m.start(), m.end(), "date")
+                return Length(minutes_of(lex, m), m.start(), m.end(), unit=_unit(lex, m))
+    if lex.bare_minutes and (m := pats.bare.search(scan.low)) is not None:
+        scan.take(m.start(), m.end(), "date")
+        return Length(float(m["n"]), m.start(), m.end(), bare=True)
     return None
 
 

@@ -33,6 +33,8 @@ class Lexicon:
     weekdays: Table = field(default_factory=_empty)  # 0 = Monday
     weekday_plurals: Table = field(default_factory=_empty)  # "mondays": a weekly rule
     weekday_groups: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    # "M/W/F", "Tu/Th": school-timetable day letters; two or more joined by "/" are weekly.
+    day_letters: Table = field(default_factory=_empty)
     plural_groups: Words = ()  # "weekdays" alone is a weekly rule; "weekday" is not
     ordinal_suffixes: Words = ()
     day_of_month_lead: Words = ()  # "the" in "the 3rd"
@@ -86,6 +88,7 @@ class Lexicon:
     week_end: Words = ()  # "end of the week": the work week's Friday
     year_end: Words = ()
     in_words: Words = ()  # "in 2 hours"
+    bare_minutes: Words = ()  # "call in 15": a round number after "in", alone, is minutes
     shift_words: Words = ()  # "a week from Friday"
     after_words: Words = ()  # "2時間後", "30분 후에", "from now"
     units: Table = field(default_factory=_empty)  # minutes per unit
@@ -94,6 +97,7 @@ class Lexicon:
     and_a_half: Words = ()  # "an hour and a half", "2 and a half hours"
     range_seps: Words = ()
     from_words: Words = ()
+    open_ends: Words = ()  # "from 8pm till late": the end left open, said after the start
     from_seps: Words = ()
     range_end_particles: Words = ()
     all_day: Words = ()
@@ -116,6 +120,10 @@ class Lexicon:
     polite_tail: Words = ()  # trailing politeness dropped from the title ("pls", "thanks")
     edge_joiners: Words = ()  # dropped at either end of the title
     with_words: Words = ()
+    # "parler à Paul", "talk to Bob": after these verb stems (with up to four more
+    # letters) the preposition leads a person, not a place.
+    person_verbs: Words = ()
+    person_preps: Words = ()
     name_joiners: Words = ()
     group_nouns: Words = ()  # "with Tokyo office": a capitalised word before these is a group
     not_names: Words = ()  # capitalised words that open a group, not a name: "The", "My"

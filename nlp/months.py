@@ -39,11 +39,32 @@ def _end_pattern(code: str) -> re.Pattern[str]:
     return compile_low("|".join(forms) if forms else r"(?!x)x")
 
 
+@lru_cache(maxsize=16)
+def _nth_pattern(code: str) -> re.Pattern[str]:
+    """"the 2nd Tuesday of next month", "the last Friday of December": one day."""
+    lex = lexicon(code)
+    sp = lex.spaced
+    if not (lex.nth and lex.of_words and lex.months and sp):
+        return re.compile(r"(?!x)x")
+    lead = r"(?:" + alt(lex.day_of_month_lead) + r"\s+)?" if lex.day_of_month_lead else ""
+    return compile_low(lead + r"(?P<nth>" + alt(lex.nth) + r")\s+(?P<wd>" + alt(lex.weekdays)
+                       + r")\.?\s+" + alt(lex.of_words) + r"\s+(?:(?P<next>"
+                       + alt(lex.next_month) + r")|(?P<month>" + alt(lex.months) + r")\.?)"
+                       + r"(?!\s*\d)")
+
+
 def find_month_ends(scan: Scan, *, locale: str) -> list[DateAtom]:
-    """The last day of a named month ("end of March", ja "3月末"), consumed before the day
-    finders read "月末" (this month's end) inside it."""
+    """The last day of a named month ("end of March", ja "3月末") and a weekday counted in a
+    month ("the 2nd Tuesday of next month"), consumed before the day finders read "月末"
+    (this month's end) or "the 2nd" inside them."""
     lex = lexicon(locale)
     found: list[DateAtom] = []
+    for m in matches(_nth_pattern(lex.code), scan.low):
+        spec = DateSpec("nth", day=lex.nth[key(m["nth"])], weekday=lex.weekdays[key(m["wd"])],
+                        month=0 if m["next"] else lex.months[key(m["month"])],
+                        offset=1 if m["next"] else 0)
+        found.append(DateAtom(spec, m.start(), m.end()))
+        scan.take(m.start(), m.end(), "date")
     # A plain substring test first: most messages name no month's end at all.
     if not any(word in scan.low for word in (*lex.end_of, *lex.month_end_suffix)):
         return found

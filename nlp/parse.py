@@ -4,10 +4,11 @@ The finders run in a fixed order over one `Scan`; each consumes the characters i
 reads so later finders cannot misread them ("12th" in a quoted place is no date):
 
     links, shortcodes -> contacts -> reminder -> online -> quoted place -> recurrence
-    -> all-day -> month ends ("end of March") -> dates -> month days ("the 3rd of next
-    month", "until March", "Christmas Eve") -> relative ("in 2 hours") -> times -> ranges
-    (days that belong together) -> zone -> day parts -> meal ("dinner at 8": evening, read
-    but left in the title) -> duration -> names -> place -> title (what is left)
+    -> all-day -> month ends ("end of March", "the 2nd Tuesday of next month") -> dates
+    -> month days ("the 3rd of next month", "until March", "Christmas Eve") -> relative
+    ("in 2 hours", "in 15") -> times -> ranges (days that belong together) -> zone -> day
+    parts -> meal ("dinner at 8": evening, read but left in the title) -> duration -> names
+    -> place -> title (what is left)
 
 `schedule.plan` then places what was found on the calendar relative to `now`.
 """
@@ -52,7 +53,6 @@ def parse(text: str, *, now: datetime, tz: str, locale: str = "en") -> EventDraf
     lex = lexicon(locale)
     code = lex.code
     writer_zone = _zone(tz)
-    now = now.replace(tzinfo=writer_zone) if now.tzinfo is None else now.astimezone(writer_zone)
     scan = Scan(text[:MAX_TEXT])
     linked_meeting = find_links(scan)
     contacts = find_contacts(scan)
@@ -84,10 +84,13 @@ def parse(text: str, *, now: datetime, tz: str, locale: str = "en") -> EventDraf
     found = Found(dates=dates, times=times, day_parts=day_parts, relative=relative,
                   duration=duration, rule=rule, all_day=all_day, meal=meal)
     try:
-        schedule = plan(found, lex=lex, text=scan.text, now=now, zone=event_zone)
+        local_now = now.replace(tzinfo=writer_zone) if now.tzinfo is None else \
+            now.astimezone(writer_zone)
+        schedule = plan(found, lex=lex, text=scan.text, now=local_now, zone=event_zone)
     except OverflowError:
-        # A day past year 9999 ("in 999999 weeks"): no date the calendar can hold, so
-        # the draft has none and the bot asks, as for a message without a date.
+        # A day past year 9999 ("in 999999 weeks"), or an aware now at the calendar's edge
+        # ("0001-01-01T00:00+14:00" is in year 0 in New York): no date the calendar can
+        # hold, so the draft has none and the bot asks, as for a message without a date.
         schedule = Schedule()
     title = make_title(scan.remaining(), locale=code)
     for start, end in title_spans(scan, title):

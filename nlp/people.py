@@ -26,10 +26,18 @@ def _with_pattern(code: str) -> re.Pattern[str]:
     joiner = r"\s*(?:,\s*(?:" + joiners + r"\s+)?|\s+" + joiners + r"\s+|\s*&\s*)\s*"
     group = r"(?:[ ](?i:" + alt(lex.group_nouns) + r"))?" if lex.group_nouns else ""
     slot = r"(?:" + name + group + r"|\x00+)"
+    lead = alt(lex.with_words, spaced=lex.spaced)
+    if lex.person_verbs:
+        lead = r"(?:" + lead + r"|" + person_lead(lex) + r")"
     return re.compile(
-        r"(?<![/\w])(?i:" + alt(lex.with_words, spaced=lex.spaced) + r")\s*(?P<names>" + slot
-        + r"(?:" + joiner + slot + r")*)"
+        r"(?<![/\w])(?i:" + lead + r")\s*(?P<names>" + slot + r"(?:" + joiner + slot + r")*)"
     )
+
+
+def person_lead(lex: Lexicon) -> str:
+    """A verb of addressing and its preposition ("parler à", "talk to"): a person follows."""
+    return alt(lex.person_verbs, spaced=lex.spaced, open_end=True) + r"\w{0,4}\s+" + alt(
+        lex.person_preps, spaced=lex.spaced)
 
 
 @lru_cache(maxsize=16)

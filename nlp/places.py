@@ -6,7 +6,8 @@ import re
 from functools import lru_cache
 
 from nlp.locales import lexicon
-from nlp.pattern import alt, compile_low
+from nlp.pattern import alt, before, compile_low
+from nlp.people import person_lead
 from nlp.scan import Scan
 
 _QUOTES = r"[\"“”«»「」『』]"
@@ -57,11 +58,30 @@ def find_quoted_place(scan: Scan, *, locale: str) -> str | None:
     return scan.text[m.start("place"):m.end("place")].strip()
 
 
+@lru_cache(maxsize=16)
+def _addressed(code: str) -> re.Pattern[str]:
+    """Read backwards from a place: "parler à" makes "à Paul" a person, not a place."""
+    return compile_low(person_lead(lexicon(code)) + r"\s+$")
+
+
+def _calendar_word(code: str, place: str) -> bool:
+    """Whether a would-be place is one month or weekday name ("in December", "at Friday")."""
+    lex = lexicon(code)
+    word = place.strip(" ,.;:!?").casefold()
+    return word in lex.months or word in lex.weekdays
+
+
 def find_place(scan: Scan, *, locale: str) -> str | None:
     """The location of the event, consumed with its preposition; None if there is none."""
-    _, plain, suffixed = _patterns(lexicon(locale).code)
+    code = lexicon(locale).code
+    _, plain, suffixed = _patterns(code)
     for pattern, text in ((plain, scan.view), (suffixed, scan.low)):
         m = pattern.search(text)
+        if m and pattern is plain and lexicon(code).person_verbs and \
+                before(_addressed(code), scan.low, m.start("place")) is not None:
+            m = pattern.search(text, m.end())  # the person's name; a place may follow
+        if m and pattern is plain and _calendar_word(code, m["place"]):
+            m = pattern.search(text, m.end())  # "in December" is a time, never a place
         if m:
             place = scan.text[m.start("place"):m.end("place")].strip(" ,.;:!?")
             place = _dangling(lexicon(locale).code).sub("", place)

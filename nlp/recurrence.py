@@ -12,6 +12,8 @@ from nlp.pattern import MASK, RUN_START, alt, compile_low, key
 from nlp.scan import Scan
 
 DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+_ORDINAL_PARTS = re.compile(r"\w+")
+_LEADING_DIGITS = re.compile(r"\d+")
 
 
 @dataclass(frozen=True)
@@ -22,6 +24,7 @@ class Rule:
     interval: int = 1
     by_day: tuple[str, ...] = ()  # "MO", "2TU", "-1TH"
     by_month_day: int | None = None
+    more_month_days: tuple[int, ...] = ()  # "the 1st and 15th": BYMONTHDAY=1,15
     by_month: int | None = None
     count: int | None = None
     count_span: tuple[int, str] | None = None  # "for 8 weeks": (8, "WEEKLY")
@@ -37,7 +40,8 @@ class Rule:
         if self.by_month is not None:
             parts.append(f"BYMONTH={self.by_month}")
         if self.by_month_day is not None:
-            parts.append(f"BYMONTHDAY={self.by_month_day}")
+            days = dict.fromkeys((self.by_month_day, *self.more_month_days))
+            parts.append("BYMONTHDAY=" + ",".join(str(d) for d in days))
         if self.by_day:
             parts.append("BYDAY=" + ",".join(self.by_day))
         if self.count is not None:
@@ -63,8 +67,10 @@ class _Patterns:
     until_suffix: re.Pattern[str]
     day_names: re.Pattern[str]
     nth_words: re.Pattern[str]
+    bare_nth_weekday: re.Pattern[str]  # "first Friday" apart from "monthly"
     except_days: re.Pattern[str]
     trigger: re.Pattern[str]  # any word a repeat phrase needs: no match, no rule to look for
+    letters: re.Pattern[str]  # "M/W/F": read case-sensitively, on the text as written
 
 
 @lru_cache(maxsize=16)
@@ -83,8 +89,17 @@ def _patterns(code: str) -> _Patterns:
     # "the 1st and 3rd Monday": several positions share one weekday.
     nth = r"(?P<nth>" + nth_word + r"(?:" + joiner + nth_word + r")*)"
     of_every = alt(lex.of_every_month, spaced=sp)
+    ordinal = nth_word
+    leads = lex.day_of_month_lead
+    the = r"(?:" + alt(leads, spaced=sp) + w + r")?" if leads else ""
+    if lex.ordinal_suffixes and sp:
+        ordinal = (r"(?:(?<![\d.:/])\d{1,2}(?:" + alt(lex.ordinal_suffixes, spaced=False)
+                   + r")(?!\w)|" + nth_word + r")")
     units = r"(?P<unit>" + alt(lex.unit_frequencies, spaced=sp) + r")"
     number = r"(?P<n>\d+|" + alt(lex.number_words, spaced=sp) + r")"
+    # "every two weeks": a number word counts as its digits, an article does not ("every a").
+    count = r"(?P<n>\d+|" + alt([n for n in lex.number_words if n not in lex.articles],
+                                 spaced=sp) + r")"
     monthly = alt([k for k, (f, _) in lex.frequencies.items() if f == "MONTHLY"], spaced=sp)
     nth_lead = r"(?:(?P<lead>" + every + r"|" + monthly + r")" + w + on + r"|" + on + r")"
     months = alt(lex.months, spaced=sp)
@@ -92,9 +107,11 @@ def _patterns(code: str) -> _Patterns:
         nth_weekday=compile_low(nth_lead + nth + w + r"(?P<wd>" + day + r")"
                                 + r"(?:" + w + r"(?P<of>" + of_every + r"))?"),
         every_date=compile_low(every + r"(?=" + w + months + r"\.?\s*\d)"),
-        nth_day=compile_low(on + nth + w + alt(lex.day_word, spaced=sp) + w + of_every),
+        # "the last day of every month", "1st and 15th of each month": BYMONTHDAY.
+        nth_day=compile_low(on + r"(?P<nth>" + ordinal + r"(?:" + joiner + the + ordinal + r")*)"
+                            + r"(?:" + w + alt(lex.day_word, spaced=sp) + r")?" + w + of_every),
         every_list=compile_low(r"(?:(?P<other>" + other + r")|" + every + r")" + w + day_list),
-        every_unit=compile_low(r"(?:(?P<other>" + other + r")|" + every + w + r"(?P<n>\d+))"
+        every_unit=compile_low(r"(?:(?P<other>" + other + r")|" + every + w + count + r")"
                                + w + units
                               + r"(?:\s*" + on + day_list + r")?"),
         frequency=compile_low(r"(?P<freq>" + alt(lex.frequencies, spaced=sp) + r")"
@@ -112,8 +129,11 @@ def _patterns(code: str) -> _Patterns:
         until_suffix=compile_low(alt(lex.until_suffixes, spaced=sp)),
         day_names=compile_low(day),
         nth_words=compile_low(nth_word),
+        bare_nth_weekday=compile_low(on + nth + w + r"(?P<wd>" + day + r")"),
         except_days=compile_low(RUN_START + r"[\s,]*" + alt(lex.except_words, spaced=sp)
                                 + r"\s*" + on + day_list),
+        letters=re.compile(r"(?<![\w/])(?:" + alt(lex.day_letters) + r")(?:/(?:"
+                           + alt(lex.day_letters) + r")){1,6}(?![\w/])"),
         trigger=compile_low(alt((*lex.every, *lex.every_other, *lex.frequencies,
                                  *lex.weekday_plurals, *lex.plural_groups,
                                  *lex.of_every_month), spaced=sp)),
@@ -134,6 +154,17 @@ def _days(lex: Lexicon, text: str, names: re.Pattern[str]) -> tuple[str, ...]:
     return tuple(found)
 
 
+def _month_days(lex: Lexicon, text: str) -> tuple[int, ...]:
+    """The days of a month listed ("1st and 15th", "last"), in order, each once."""
+    days: list[int] = []
+    for word in _ORDINAL_PARTS.findall(text):
+        lead = _LEADING_DIGITS.match(word)
+        day = int(lead[0]) if lead else lex.nth.get(key(word), 0)
+        if (1 <= day <= 31 or day == -1) and day not in days:
+            days.append(day)
+    return tuple(days)
+
+
 def _number(lex: Lexicon, text: str) -> int:
     return int(text) if text.isdigit() else lex.number_words.get(key(text), 1)
 
@@ -143,7 +174,8 @@ def find_recurrence(scan: Scan, *, locale: str) -> Rule | None:
     lex = lexicon(locale)
     pats = _patterns(lex.code)
     view = scan.low
-    if pats.trigger.search(view) is None:
+    letters = pats.letters.search(scan.view) if lex.day_letters else None
+    if pats.trigger.search(view) is None and letters is None:
         return None
     # "except Fridays" names the days left out: hidden while the rule itself is read.
     excluded = pats.except_days.search(view) if lex.except_words else None
@@ -160,13 +192,13 @@ def find_recurrence(scan: Scan, *, locale: str) -> Rule | None:
         code = _days(lex, m["wd"], pats.day_names)[0]
         places = [lex.nth[key(n)] for n in pats.nth_words.findall(m["nth"])]
         rule = Rule("MONTHLY", by_day=tuple(f"{n}{code}" for n in dict.fromkeys(places)))
-    elif m := pats.nth_day.search(view):
-        rule = Rule("MONTHLY", by_month_day=lex.nth[key(m["nth"])])
+    elif (m := pats.nth_day.search(view)) and (month_days := _month_days(lex, m["nth"])):
+        rule = Rule("MONTHLY", by_month_day=month_days[0], more_month_days=month_days[1:])
     elif m := pats.every_list.search(view):
         rule = Rule("WEEKLY", interval=2 if m["other"] else 1,
                     by_day=_days(lex, m["list"], pats.day_names))
     elif m := pats.every_unit.search(view):
-        interval = 2 if m["other"] else max(1, int(m["n"]))
+        interval = 2 if m["other"] else max(1, _number(lex, m["n"]))
         days = _days(lex, m["list"], pats.day_names) if m["list"] else ()
         rule = Rule(lex.unit_frequencies[key(m["unit"])], interval=interval, by_day=days)
     elif m := pats.frequency.search(view):
@@ -179,6 +211,9 @@ def find_recurrence(scan: Scan, *, locale: str) -> Rule | None:
         rule = Rule("DAILY")
     elif m := pats.every_date.search(view):
         rule = Rule("YEARLY")
+    elif m := letters:
+        named = dict.fromkeys(DAY_CODES[lex.day_letters[part]] for part in m[0].split("/"))
+        rule = Rule("WEEKLY", by_day=tuple(named))
     if rule is None or m is None:
         return None
     scan.take(m.start(), m.end(), "recurrence")
@@ -195,6 +230,19 @@ def find_recurrence(scan: Scan, *, locale: str) -> Rule | None:
         # "平日毎日" (every day, weekdays) is a weekly rule on those days.
         rule = replace(rule, freq="WEEKLY", by_day=_days(lex, p["list"], pats.day_names))
         scan.take(p.start(), p.end(), "recurrence")
+    if rule.freq == "MONTHLY" and not rule.by_day and rule.by_month_day is None and (
+            p := pats.bare_nth_weekday.search(scan.low)):
+        # "monthly all-hands first Friday": the day may come apart from the frequency word.
+        code = _days(lex, p["wd"], pats.day_names)[0]
+        positions = dict.fromkeys(lex.nth[key(n)] for n in pats.nth_words.findall(p["nth"]))
+        rule = replace(rule, by_day=tuple(f"{n}{code}" for n in positions))
+        scan.take(p.start(), p.end(), "recurrence")
+    if (again := pats.frequency.search(scan.low)) and (not again["list"] or not rule.by_day) \
+            and lex.frequencies[key(again["freq"])] == (rule.freq, rule.interval):
+        # "annual review every year on Jan 10": the frequency said twice is said once.
+        if again["list"]:
+            rule = replace(rule, by_day=_days(lex, again["list"], pats.day_names))
+        scan.take(again.start(), again.end(), "recurrence")
     if c := pats.times.search(scan.low):
         rule = replace(rule, count=int(c["n"] or c["n2"]))
         scan.take(c.start(), c.end(), "recurrence")

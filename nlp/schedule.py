@@ -16,6 +16,8 @@ from nlp.times import TimeAtom
 from nlp.when import after, clock_minutes, on_or_after, place_date, range_minutes, wall
 
 _MAX_OCCURRENCES = 800
+WEEK = 7 * DAY
+_PERIOD_DAYS = {"DAILY": 1, "WEEKLY": 7, "MONTHLY": 28, "YEARLY": 365}
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,22 @@ def _at(day: date, minutes: int | None, zone: ZoneInfo) -> tuple[When, tuple[Tim
     return wall(day, minutes, zone)
 
 
+# The start's DST flags restated for the end or for another reading of the start.
+_END_FLAGS: dict[TimeFlag, TimeFlag] = {"nonexistent_time": "nonexistent_end",
+                                        "ambiguous_time": "ambiguous_end"}
+_ALTERNATIVE_FLAGS: dict[TimeFlag, TimeFlag] = {"nonexistent_time": "nonexistent_alternative",
+                                                "ambiguous_time": "ambiguous_alternative"}
+
+
+def _end_at(day: date, minutes: int, zone: ZoneInfo) -> tuple[datetime, tuple[TimeFlag, ...]]:
+    end, flags = wall(day, minutes, zone)
+    return end, tuple(_END_FLAGS[f] for f in flags)
+
+
+def _unique_flags(*groups: tuple[TimeFlag, ...]) -> tuple[TimeFlag, ...]:
+    return tuple(dict.fromkeys(f for group in groups for f in group))
+
+
 def plan(found: Found, *, lex: Lexicon, text: str, now: datetime, zone: ZoneInfo) -> Schedule:
     """The schedule of an event from the phrases found, relative to the writer's `now`."""
     today = now.date()
@@ -102,6 +120,8 @@ def plan(found: Found, *, lex: Lexicon, text: str, now: datetime, zone: ZoneInfo
         minutes = hint
 
     relative = found.relative
+    if relative is not None and relative.bare and found.times:
+        relative = None  # "at 10 ... in 5": the clock said wins over a unitless number
     if relative is not None and relative.unit < DAY and first is None and rule is None:
         start_dt = after(now.astimezone(zone), relative.minutes)
         length = found.duration.minutes if found.duration else None
@@ -117,6 +137,12 @@ def plan(found: Found, *, lex: Lexicon, text: str, now: datetime, zone: ZoneInfo
                 spec.week == "plain" and last_day.week in ("nextweek", "weekafter"):
             spec = replace(spec, week=last_day.week)  # "Monday to Friday next week"
         day, alternatives = place_date(spec, today, passed=_passed(today, minutes, zone, now))
+        if relative is not None and relative.unit >= WEEK and spec.kind == "weekday" and \
+                spec.week == "plain" and last_day is None:
+            # "in two weeks on Thursday": that weekday of the week two weeks ahead.
+            weeks = int(relative.minutes // WEEK)
+            day = today + timedelta(days=7 * weeks + spec.weekday - today.weekday())
+            alternatives = ()
         if first.shift:
             day += timedelta(days=first.shift)
             alternatives = ()
@@ -129,32 +155,40 @@ def plan(found: Found, *, lex: Lexicon, text: str, now: datetime, zone: ZoneInfo
 
     start, flags = _at(day, minutes, zone)
     end: When | None = None
+    end_flags: tuple[TimeFlag, ...] = ()
     if last_day is not None:
         last = on_or_after(last_day, day, today=today)
         if minutes is None:
             end = last + timedelta(days=1)
         elif end_minutes_on_last is not None:
-            end, _ = wall(last, end_minutes_on_last, zone)
+            end, end_flags = _end_at(last, end_minutes_on_last, zone)
     if end is None and end_minutes is not None:
-        end, _ = wall(day, end_minutes, zone)
+        end, end_flags = _end_at(day, end_minutes, zone)
     if end is None and found.duration is not None:
         if isinstance(start, datetime):
             end = after(start, found.duration.minutes)
         elif found.duration.minutes >= DAY:
             end = start + timedelta(days=round(found.duration.minutes / DAY))
     if end is not None and not _after(end, start):
-        end = None
-    alts = tuple(_at(a, minutes, zone)[0] for a in alternatives)
-    return Schedule(start=start, end=end, alternatives=alts, flags=flags)
+        end, end_flags = None, ()
+    alts: list[When] = []
+    alt_flags: list[TimeFlag] = []
+    for other in alternatives:
+        value, other_flags = _at(other, minutes, zone)
+        alts.append(value)
+        alt_flags.extend(_ALTERNATIVE_FLAGS[f] for f in other_flags)
+    return Schedule(start=start, end=end, alternatives=tuple(alts),
+                    flags=_unique_flags(flags, end_flags, tuple(alt_flags)))
 
 
-def _merge(rule: Rule, spec: DateSpec | None) -> tuple[Rule, DateSpec | None]:
+def _merge(rule: Rule, atom: DateAtom | None) -> tuple[Rule, DateSpec | None]:
     """Folds the day phrase into the rule where it names the rule's day ("monthly on the 15th")."""
-    if spec is None:
+    if atom is None:
         return rule, None
+    spec = atom.spec
     free_day = not rule.by_day and rule.by_month_day is None
     if rule.freq == "MONTHLY" and spec.kind == "dom" and free_day:
-        return replace(rule, by_month_day=spec.day), None
+        return replace(rule, by_month_day=spec.day, more_month_days=atom.also), None
     if rule.freq == "YEARLY" and spec.kind in ("md", "ymd") and rule.by_month is None:
         return replace(rule, by_month=spec.month, by_month_day=spec.day), None
     if rule.freq == "WEEKLY" and spec.kind == "weekday" and not rule.by_day:
@@ -169,11 +203,19 @@ def _recurring(found: Found, rule: Rule, first: DateAtom | None, until: DateAtom
     from dateutil.relativedelta import relativedelta  # noqa: PLC0415
     from dateutil.rrule import rrulestr  # noqa: PLC0415
 
-    rule, spec = _merge(rule, first.spec if first is not None else None)
+    rule, spec = _merge(rule, first)
     named_day = rule.by_day or rule.by_month_day is not None or rule.by_month is not None
     if spec is None and minutes is None and not named_day and rule.freq != "DAILY":
         return Schedule()  # "weekly team meeting": which day is the writer's to say
     begin = place_date(spec, today)[0] if spec is not None else today
+    last_day: date | None = None
+    if first is not None and first.last is not None and until is None:
+        opening = place_date(first.spec, today)[0]
+        closing_day = on_or_after(first.last, opening)
+        if (closing_day - opening).days >= _PERIOD_DAYS[rule.freq] * rule.interval:
+            # "every Wednesday from Jan 7 to Mar 25": the range bounds the series; a
+            # shorter one ("quarterly planning Jan 12-14") is each occurrence's length.
+            begin, last_day = opening, closing_day
     clock = time(0) if minutes is None else time((minutes // 60) % 24, minutes % 60)
     open_rule = replace(rule, count=None).line()
     # The first occurrence is the next matching day from now on, whatever the interval:
@@ -200,7 +242,9 @@ def _recurring(found: Found, rule: Rule, first: DateAtom | None, until: DateAtom
                                               if _ < stop)))
     until_text: str | None = None
     if until is not None:
-        last = place_date(until.spec, today)[0]
+        last_day = place_date(until.spec, today)[0]
+    if last_day is not None:
+        last = last_day
         if minutes is None:
             until_text = last.strftime("%Y%m%d")
         else:
@@ -208,16 +252,18 @@ def _recurring(found: Found, rule: Rule, first: DateAtom | None, until: DateAtom
             until_text = closing.strftime("%Y%m%dT%H%M%SZ")
     start, flags = _at(day, minutes, zone)
     end: When | None = None
+    end_flags: tuple[TimeFlag, ...] = ()
     if end_minutes is not None:
-        end, _ = wall(day, end_minutes, zone)
-    elif first is not None and first.last is not None and minutes is None:
+        end, end_flags = _end_at(day, end_minutes, zone)
+    elif first is not None and first.last is not None and minutes is None and last_day is None:
         # "Quarterly planning Jan 12-14": each occurrence spans as many days as the range.
         opening = place_date(first.spec, today)[0]
         end = day + (on_or_after(first.last, opening) - opening) + timedelta(days=1)
     elif found.duration is not None and isinstance(start, datetime):
         end = after(start, found.duration.minutes)
     if end is not None and not _after(end, start):
-        end = None
-    return Schedule(start=start, end=end, recurrence=(rule.line(until=until_text),), flags=flags)
+        end, end_flags = None, ()
+    return Schedule(start=start, end=end, recurrence=(rule.line(until=until_text),),
+                    flags=_unique_flags(flags, end_flags))
 
 

@@ -46,6 +46,7 @@ class _Patterns:
     shift_lead: re.Pattern[str]  # the same with "half past", de "halb" before the hour
     shift_word: re.Pattern[str]  # any such word: no match, the plain lead suffices
     length_lead: re.Pattern[str]  # read backwards: fr "pendant" makes "2 heures" a length
+    open_end: re.Pattern[str]  # after a single time: "till late" leaves the end open
     reach: int  # how far back a lead can start
 
 
@@ -134,6 +135,7 @@ def _patterns(code: str) -> _Patterns:
                                + r")\s*)?$"),
         shift_word=compile_low(alt(lex.hour_leads, spaced=sp)),
         length_lead=compile_low(alt(lex.for_words, spaced=sp) + r"\s*$"),
+        open_end=compile_low(r"\s*" + alt(lex.open_ends, spaced=sp)),
         reach=reach_of(lex.from_words, lex.time_preps, lex.hour_leads),
     )
 
@@ -177,6 +179,8 @@ def _read(lex: Lexicon, groups: dict[str, Any], n: str) -> tuple[Clock, bool] | 
 
 def _shifted(clock: Clock, minutes: int) -> Clock:
     """`clock` moved by `minutes` ("quarter to 5" is 4:45), keeping its am/pm reading."""
+    if clock.named is not None:  # "quarter to noon" 11:45, "half past midnight" 00:30 after
+        return Clock(named=max(0, clock.named + minutes))
     total = clock.hour * 60 + clock.minute + minutes
     hour, minute = divmod(total % 1440, 60)
     if hour == 0 and not clock.exact:
@@ -250,7 +254,10 @@ def find_times(scan: Scan, *, locale: str) -> list[TimeAtom]:
                 shifted_hours = bool(lex.hour_leads) and pats.shift_word.search(scan.low)
                 leads = pats.shift_lead if shifted_hours else pats.lead
             lead = before(leads, scan.low, m.start(), reach=pats.reach)
-            prep = lead is not None and lead["prep"] is not None
+            # "from 8pm": a from word that is also a time preposition leads a single time.
+            from_prep = lead is not None and lead["from"] is not None and \
+                key(lead["from"]) in lex.time_preps
+            prep = lead is not None and (lead["prep"] is not None or from_prep)
             shift = lead.groupdict().get("shift") if lead is not None else None
             if shift:
                 clock, strong = _shifted(clock, lex.hour_leads[key(shift)]), True
@@ -266,8 +273,11 @@ def find_times(scan: Scan, *, locale: str) -> list[TimeAtom]:
                 continue
             start = m.start()
             if lead is not None and (prep or shift):
-                start = lead.start("prep") if prep else lead.start("shift")
+                start = lead.start("prep") if lead["prep"] is not None and not from_prep \
+                    else lead.start() if prep else lead.start("shift")
             atoms.append(TimeAtom(clock, start, m.end()))
             scan.take(start, m.end(), "time")
+            if lex.open_ends and (tail := pats.open_end.match(scan.low, m.end())):
+                scan.take(m.end(), tail.end(), "end")
     atoms.sort(key=lambda a: a.start)
     return atoms

@@ -57,6 +57,8 @@ def place_date(spec: DateSpec, today: date, *,
     if spec.kind == "month":  # "until March": the month's last day
         last = calendar.monthrange(today.year, spec.month)[1]
         return next_month_day(today, spec.month, last), ()
+    if spec.kind == "nth":
+        return _nth_weekday(spec, today), ()
     if spec.kind == "offset":
         return today + timedelta(days=spec.offset), ()
     if spec.kind == "weekend":
@@ -84,6 +86,26 @@ def place_date(spec: DateSpec, today: date, *,
     if ahead == 0 and passed:
         ahead = 7
     return today + timedelta(days=ahead), ()
+
+
+def _nth_weekday(spec: DateSpec, today: date) -> date:
+    """"the 2nd Tuesday of next month / of March": a named month's next such day from today."""
+    year, month = today.year, today.month
+    for step in range(13 if not spec.offset else 1):
+        if spec.offset:
+            year, month = divmod(today.month - 1 + spec.offset, 12)
+            year, month = today.year + year, month + 1
+        elif step or month != spec.month:
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+            if month != spec.month:
+                continue
+        days = [d for d in range(1, calendar.monthrange(year, month)[1] + 1)
+                if date(year, month, d).weekday() == spec.weekday]
+        day = date(year, month, days[-1] if spec.day == -1 or spec.day > len(days)
+                   else days[spec.day - 1])
+        if day >= today or spec.offset:
+            return day
+    return today
 
 
 def on_or_after(spec: DateSpec, first: date, *, today: date | None = None) -> date:

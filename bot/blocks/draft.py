@@ -155,17 +155,32 @@ def draft_blocks(card: Card, *, broken: BrokenLink | None = None) -> list[Block]
 
 
 def clock_change(draft: EventDraft) -> str | None:
-    """Say so when the clock change moved the start (a DST gap) or made it happen twice."""
+    """Say so when a clock change moved a time (a DST gap) or made it happen twice (a fold).
+
+    The parser flags the start, the end and the other reading separately; each is said.
+    """
     if not isinstance(draft.start, datetime):
         return None
+    said = []
     if "nonexistent_time" in draft.flags:
-        return (
+        said.append(
             "That time does not exist that day (the clocks go forward), "
             f"so the event starts at {clock_words(draft.start)}."
         )
     if "ambiguous_time" in draft.flags:
-        return "That time happens twice that night (the clocks go back): this is the first one."
-    return None
+        said.append(
+            "The start happens twice that night (the clocks go back): this is the first one."
+        )
+    if "nonexistent_end" in draft.flags and isinstance(draft.end, datetime):
+        said.append(
+            "The end time does not exist that day (the clocks go forward), "
+            f"so the event ends at {clock_words(draft.end)}."
+        )
+    if "ambiguous_end" in draft.flags:
+        said.append("The end happens twice that night (the clocks go back): this is the first one.")
+    if {"nonexistent_alternative", "ambiguous_alternative"} & set(draft.flags):
+        said.append("The other reading of the day falls on a clock change: check its time.")
+    return " ".join(said) or None
 
 
 def draft_actions(card: Card) -> Block:

@@ -11,9 +11,22 @@ LEXICONS: dict[str, Lexicon] = {
 }
 
 
+def known(code: str) -> bool:
+    """Whether a locale code ("fr", "ja-JP", "es_MX") names a language the parser reads."""
+    return code in LEXICONS or _language(code) in LEXICONS
+
+
 def lexicon(code: str) -> Lexicon:
-    """The lexicon of a locale ("en", "ja-JP" -> "ja"); English when unknown."""
+    """The lexicon of a locale ("en", "ja-JP" -> "ja").
+
+    An unknown code reads as English: `parse` never fails on a locale (a Slack user's
+    locale may be any language); the command line rejects one it does not know.
+    """
     found = LEXICONS.get(code)
     if found is not None:
         return found
-    return LEXICONS.get(code.lower().replace("_", "-").split("-")[0], en.LEXICON)
+    return LEXICONS.get(_language(code), en.LEXICON)
+
+
+def _language(code: str) -> str:
+    return code.lower().replace("_", "-").split("-")[0]

@@ -68,6 +68,7 @@ LEXICON = Lexicon(
     half_an_hour=("einer halben stunde", "halbe stunde"),
     range_seps=("-", "–", "bis"),
     from_words=("von", "vom", "zwischen", "ab"),
+    open_ends=("bis spät", "bis open end", "open end", "bis in die nacht"),
     from_seps=("und",),
     all_day=("ganztägig", "den ganzen tag", "ganzen tag"),
     every=("jeden", "jede", "jeder", "alle"),

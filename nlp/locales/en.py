@@ -35,6 +35,8 @@ LEXICON = Lexicon(
         "mondays": 0, "tuesdays": 1, "wednesdays": 2, "thursdays": 3, "fridays": 4,
         "saturdays": 5, "sundays": 6,
     },
+    day_letters={"M": 0, "Mo": 0, "T": 1, "Tu": 1, "W": 2, "We": 2, "Th": 3, "R": 3, "F": 4,
+                 "Fr": 4, "Sa": 5, "Su": 6},
     weekday_groups={
         "weekday": (0, 1, 2, 3, 4), "weekdays": (0, 1, 2, 3, 4), "workday": (0, 1, 2, 3, 4),
         "work day": (0, 1, 2, 3, 4), "weekend day": (5, 6), "weekend": (5, 6),
@@ -72,6 +74,9 @@ LEXICON = Lexicon(
         "dinner": 1080, "supper": 1080, "dinner party": 1080, "drinks": 1080,
         "happy hour": 1080, "breakfast": 540, "brekkie": 540, "lunch": 720, "brunch": 720,
         "luncheon": 720,
+        # Evening nouns steer a bare hour the same way: "game night at 7" is 19:00.
+        "night": 1080, "cocktails": 1080, "concert": 1080, "gig": 1080,
+        "nightcap": 1080, "karaoke": 1080, "pub quiz": 1080, "movie": 1080, "date night": 1080,
     },
     named_times={
         "noon": 720, "midday": 720, "12 noon": 720, "midnight": 1440, "12 midnight": 1440,
@@ -123,6 +128,7 @@ LEXICON = Lexicon(
               "end of the work week", "eow"),
     year_end=("end of the year", "end of year", "end of this year", "the end of the year"),
     in_words=("in", "within"),
+    bare_minutes=("5", "10", "15", "20", "30", "45"),
     shift_words=("from", "after"),
     after_words=("from now", "later"),
     units={
@@ -140,6 +146,12 @@ LEXICON = Lexicon(
     half_an_hour=("half an hour", "half hour", "a half hour", "30 mins"),
     range_seps=("-", "–", "—", "to", "till", "til", "until", "thru", "through", "~"),
     from_words=("from", "between"),
+    open_ends=(
+        "till late", "til late", "until late", "to late", "- late", "-late", "–late",
+        "till close", "until close", "till closing", "until closing", "till whenever",
+        "until whenever", "onwards", "onward", "and later",
+        "or later",
+    ),
     from_seps=("and",),
     all_day=("all day", "all-day", "whole day", "the whole day"),
     every=("every", "each", "on every"),
@@ -193,6 +205,10 @@ LEXICON = Lexicon(
                   "sometime",
                   "some time", "anytime", "around"),
     with_words=("with", "w/", "w", "along with"),
+    person_verbs=(
+        "talk", "speak", "spoke", "writ", "wrote", "repl", "chat", "reach out", "respond",
+    ),
+    person_preps=("to",),
     name_joiners=("and", "&", ",", "+", "plus"),
     group_nouns=("office", "offices", "team", "teams", "folks", "people", "crew", "group",
                  "staff", "squad", "guys", "gang", "crowd", "department", "dept", "org",

@@ -42,6 +42,8 @@ LEXICON = Lexicon(
                 "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12},
     hour_word_preps=("a las", "a la", "sobre las", "desde las"),
     hour_tails={"y media": 30, "y cuarto": 15, "menos cuarto": -15, "menos un cuarto": -15},
+    am_words=("am", "a.m.", "a.m", "a. m."),  # Latin American Spanish writes "8pm"
+    pm_words=("pm", "p.m.", "p.m", "p. m."),
     time_preps=("a las", "a la", "sobre las", "desde las"),
     date_preps=("el", "para el"),
     this_words=("este", "esta"),
@@ -66,6 +68,7 @@ LEXICON = Lexicon(
     half_an_hour=("media hora",),
     range_seps=("-", "–", "al", "hasta el", "hasta las", "hasta"),
     from_words=("de", "del", "desde", "entre", "desde el"),
+    open_ends=("hasta tarde", "hasta el cierre", "en adelante"),
     from_seps=("a", "a las", "y"),
     all_day=("todo el día", "todo el dia"),
     every=("todos los", "todas las", "cada"),
@@ -91,6 +94,10 @@ LEXICON = Lexicon(
     edge_joiners=("el", "la", "a", "de", "del", "en", "con", "para", "y", "hasta", "hasta el",
                   "durante"),
     with_words=("con",),
+    person_verbs=(
+        "llam", "escrib", "habl", "pregunt", "visit", "respond", "contest", "salud",
+    ),
+    person_preps=("a", "al"),
     name_joiners=("y", "&", ","),
     not_names=("el", "la", "los", "las", "mi", "mis", "nuestro", "nuestra", "equipo"),
     place_preps=("en",),

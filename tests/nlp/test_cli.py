@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -123,3 +124,83 @@ def test_a_terminal_gets_the_interactive_mode() -> None:
     assert "Type a message" in text
     assert "Lunch with Adele" in text
     assert "Fri 2026-11-20 12:00" in text
+
+
+def test_any_failure_on_a_line_is_that_lines_error_record() -> None:
+    cases = [
+        {"id": "edge", "text": "Call at 3pm", "now": "0001-01-01T00:00:00+14:00",
+         "tz": "America/New_York"},
+        {"id": "null", "text": None, "now": "2026-11-18T09:00:00", "tz": "UTC"},
+        {"id": "number", "text": 42, "now": "2026-11-18T09:00:00", "tz": "UTC"},
+        {"id": "zz", "text": "Call at 3pm", "now": "2026-11-18T09:00:00", "tz": "UTC",
+         "locale": "zz"},
+        {"id": "nownum", "text": "Call at 3pm", "now": 5, "tz": "UTC"},
+        {"id": "after", "text": "Call at 3pm", "now": "2026-11-18T09:00:00", "tz": "UTC"},
+    ]
+    stdin = "".join(json.dumps(x) + "\n" for x in cases) + "[1, 2]\n"
+    result = run("--batch", stdin=stdin)
+    assert result.returncode == 0
+    assert result.stderr == ""
+    out = [json.loads(x) for x in result.stdout.splitlines()]
+    assert [o["id"] for o in out] == ["edge", "null", "number", "zz", "nownum", "after", None]
+    # An aware now at the calendar's edge is a message without a date, not a failure.
+    assert (out[0]["start"], out[0]["title"]) == (None, "Call")
+    assert set(out[1]) == {"id", "error"}
+    assert "text" in out[1]["error"]
+    assert "text" in out[2]["error"]
+    assert "unknown locale 'zz'" in out[3]["error"]
+    assert "now" in out[4]["error"]
+    assert out[5]["start"] == "2026-11-18T15:00:00+00:00"
+    assert "error" in out[6]
+
+
+def test_an_unknown_locale_is_a_usage_error_naming_the_known_ones() -> None:
+    result = run("Call at 3pm", "--locale", "zz", "--tz", "UTC")
+    assert result.returncode == 2
+    assert "unknown locale 'zz'" in result.stderr
+    assert "de, en, es, fr, ja, ko" in result.stderr
+    assert result.stdout == ""
+
+
+def test_a_regional_locale_code_is_read_as_its_language() -> None:
+    result = run("Réunion demain à 15h", "--locale", "fr-CA", "--now", "2026-11-18T09:00",
+                 "--tz", "America/Montreal", "--json")
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["start"] == "2026-11-19T15:00:00-05:00"
+
+
+def test_the_machines_zone_comes_from_tzlocal() -> None:
+    env = {**os.environ, "TZ": "Asia/Tokyo"}
+    result = subprocess.run(
+        [sys.executable, "-m", "nlp", "Call at 3pm", "--now", "2026-11-18T09:00", "--json"],
+        capture_output=True, text=True, cwd=ROOT, timeout=60, check=False, env=env,
+    )
+    assert result.returncode == 0
+    draft = json.loads(result.stdout)
+    assert (draft["timezone"], draft["start"]) == ("Asia/Tokyo", "2026-11-18T15:00:00+09:00")
+
+
+# What the command line may load: the parser and pydantic (EventDraft), never the repeat
+# rules' dateutil (loaded on a repeat only), the rival parsedatetime or the app's packages.
+FORBIDDEN_AT_START = ("dateutil", "parsedatetime", "pydantic_settings", "tzlocal", "httpx",
+                      "providers", "bot", "slack_bolt", "sqlalchemy", "hypothesis")
+
+
+@pytest.mark.parametrize("args", [["--batch"], ["Call at 3pm", "--tz", "UTC", "--now",
+                                                "2026-11-18T09:00"]])
+def test_the_command_line_loads_only_what_it_needs(args: list[str]) -> None:
+    probe = (
+        "import json, sys\n"
+        f"sys.argv = ['nlp', *{args!r}]\n"
+        "import nlp.__main__ as cli\n"
+        "code = cli.main()\n"
+        "print(json.dumps(sorted(m.split('.')[0] for m in sys.modules)), file=sys.stderr)\n"
+    )
+    result = subprocess.run(  # noqa: S603 - our own interpreter
+        [sys.executable, "-c", probe], input="", capture_output=True, text=True, cwd=ROOT,
+        timeout=60, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    loaded = set(json.loads(result.stderr.splitlines()[-1]))
+    assert "nlp" in loaded
+    assert loaded.isdisjoint(FORBIDDEN_AT_START), sorted(loaded & set(FORBIDDEN_AT_START))

@@ -13,6 +13,7 @@ from bot.blocks.help import help_blocks
 from bot.blocks.modal import edit_modal
 from bot.blocks.receipt import receipt_blocks, receipt_text
 from bot.blocks.result import result_blocks
+from nlp import parse
 from nlp.draft import Attendee, EventDraft
 from providers.base import CreatedEvent
 from tests.fakes.block_kit import block_problems, view_problems
@@ -171,3 +172,12 @@ def test_clock_changes_are_said() -> None:
     fold_text = text_of(draft_blocks(Card("d1", fold, "Quickcal calendar")))
     assert "happens twice that night (the clocks go back): this is the first one" in fold_text
     assert "clocks" not in text_of(draft_blocks(card()))
+
+
+def test_a_clock_change_at_the_end_is_said_too() -> None:
+    # 2:30 does not exist in New York on 2026-03-08: the parser moves the end and flags it.
+    draft = parse("backup 1am-2:30am Mar 8", now=datetime(2026, 3, 1, 9), tz="America/New_York")
+    assert "nonexistent_end" in draft.flags
+    shown = text_of(draft_blocks(Card("d1", draft, "Quickcal calendar")))
+    assert "The end time does not exist that day (the clocks go forward)" in shown
+    assert "so the event ends at 03:30" in shown
