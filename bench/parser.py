@@ -97,6 +97,16 @@ def adversarial() -> dict[str, str]:
         "open ends": fill("from 8pm till late "),
         "addressed": fill("talk to Paul à "),
         "every two": fill("every two weeks on "),
+        # Phrase kinds of the fourth pass: name particles, room labels, frequency
+        # adjectives, hyphenated periods, greetings, trailing hours, "@" places.
+        "of of": "at Foo " + fill("of ")[:SIZE - 7],
+        "particles": fill("at Champ de la "),
+        "room labels": fill("in Room 3.02 "),
+        "adjectives": fill("weekly review ")[:SIZE - 6] + " Dec 3",
+        "month-end": fill("month-end close "),
+        "greetings": fill("hey team, "),
+        "trailing hours": "Friday " + fill("with Olu 1 ")[:SIZE - 7],
+        "at places": fill("@ 渋谷 "),
         "x": "x" * SIZE,
     }
 

@@ -14,6 +14,7 @@ from nlp.pattern import alt, before, compile_low, key, matches, no_noun_after, r
 from nlp.scan import Scan
 
 _DAY_NUMBER = re.compile(r"\d{1,2}")
+_NOUN_NEXT = re.compile(r"[ ]+[^\W\d]")  # a word follows: "month-end close" is a modifier
 _DIGIT = re.compile(r"\d")
 # "nth": the `day`-th (-1: last) `weekday` of `month`, or of the month `offset` months ahead.
 DateKind = Literal["ymd", "md", "dom", "offset", "weekday", "weekend", "monthend", "month",
@@ -267,6 +268,12 @@ def find_dates(scan: Scan, *, locale: str) -> list[DateAtom]:
         else:
             add(m, DateAtom(DateSpec("offset", offset=lex.relative_days[word]), m.start(), m.end()))
     for m in matches(pats.ends, scan.low):
+        # "Cottage weekend Dec 11-13": a calendar date wins over a vague period, which stays
+        # in the title; so does a hyphenated modifier ("Month-end close", "year-end party").
+        explicit = any(a.spec.kind in ("ymd", "md") for a in atoms)
+        if (explicit and key(m["w"]) in (*lex.weekend, *lex.month_end, *lex.year_end)) or (
+                "-" in m["w"] and _NOUN_NEXT.match(scan.low, m.end())):
+            continue
         add(m, DateAtom(_end_spec(lex, key(m["w"])), m.start(), m.end()))
     for m in matches(pats.weekday, scan.low):
         lead = before(pats.weekday_lead, scan.low, m.start(), reach=pats.weekday_reach)

@@ -105,6 +105,9 @@ class Lexicon:
     every_other: Words = ()
     frequencies: Mapping[str, tuple[str, int]] = field(default_factory=dict)
     unit_frequencies: Mapping[str, str] = field(default_factory=dict)
+    # "quarterly planning": frequency words that may be a plain adjective of the title
+    frequency_adjectives: Words = ()
+    series_starts: Words = ()  # "starting Dec 1": the first day of a series, no one-off date
     nth: Table = field(default_factory=_empty)  # "second": 2, "last": -1
     of_every_month: Words = ()
     day_word: Words = ()  # "day" in "the last day of every month"
@@ -117,6 +120,7 @@ class Lexicon:
     for_words: Words = ()  # "for 2 hours"
     fillers: Words = ()  # leading command and filler words
     filler_nouns: Words = ()  # after a filler word these make it a noun: "book club"
+    greetings: Words = ()  # "hey team, ...": dropped with the group greeted
     polite_tail: Words = ()  # trailing politeness dropped from the title ("pls", "thanks")
     edge_joiners: Words = ()  # dropped at either end of the title
     with_words: Words = ()
@@ -133,6 +137,7 @@ class Lexicon:
     place_links: Words = ()  # small words inside a place name: "Bank of America"
     lowercase_places: Words = ()  # "at home": a place though not capitalised
     place_nouns: Words = ()  # "in conf room B": lower-case words ending in one are a place
+    numbered_places: Words = ()  # "Gate 11", "Level 12": a number after these is a label
     place_articles: Words = ()  # "en la Sala 4B": the article may lead the place
     online_words: Words = ()  # detected anywhere, kept in the title
     online_platforms: Words = ()  # "on Zoom": taken out of the title

@@ -12,6 +12,14 @@ from nlp.scan import Scan
 
 _QUOTES = r"[\"“”«»「」『』]"
 _ANY_QUOTE = re.compile(_QUOTES)
+# Particles that join the capitalised words of a name in any language a place may be
+# named in ("Champ de Mars", "Hotel del Coronado", "Bank of America Plaza").
+_PARTICLES = ("de", "du", "des", "la", "le", "of", "the", "von", "van", "der", "di", "da",
+              "del", "dos", "das")
+# A place label number: "Room 3.02", "Raum 2.14", "Gate B12".
+_LABEL = r"\d+(?:[.,]\d+)*\w*"
+# A name in a script without capitals ("@ 渋谷ヒカリエ"): one run of kana, kanji or hangul.
+_UNCASED = r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af][^\s\x00@,;!?、。]{0,40}"
 
 
 @lru_cache(maxsize=16)
@@ -24,7 +32,10 @@ def _patterns(code: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     cap = r"[A-Z\u00c0-\u00de][\w'’&.-]*"
     links = alt(lex.place_links)
     nouns = r"|(?i:" + alt(lex.place_nouns) + r")" if lex.place_nouns else ""
-    tail = r"(?:[ ]+(?:" + cap + r"|\d+\w*|[A-Z]|\(\w[\w ]*\)|" + links + nouns + r"))*"
+    # Particles that are no link word, so one word has one reading (no backtracking blow-up).
+    particle = r"(?:(?:" + alt(set(_PARTICLES) - set(lex.place_links)) + r")[ ]+)+" + cap
+    tail = (r"(?:[ ]+(?:" + cap + r"|" + _LABEL + r"|[A-Z]|\(\w[\w ]*\)|" + particle + r"|"
+            + links + nouns + r"))*")
     articles = r"(?i:" + alt(lex.place_articles) + r")"
     # "the cafeteria": after an article one plain word names a place too.
     # "conf room B", "the big kitchen": a few plain words that end in a place noun.
@@ -33,7 +44,8 @@ def _patterns(code: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     head = (r"(?:(?:" + articles + r"\s+)?(?:" + nouned + cap + r"|(?i:"
             + alt(lex.lowercase_places) + r"))|" + articles
             + r"\s+[a-z\u00e0-\u00ff][\w'’-]{2,}(?!\w)"
-            + r"|\d{1,5}[ ]+" + cap + r")")  # "123 Main St"
+            + r"|\d{1,5}[ ]+" + cap  # "123 Main St"
+            + r"|" + _UNCASED + r")")
     # "@ Blue Bottle" is a place; "@Adele" (no space) names a person.
     plain = re.compile(r"(?:(?i:" + preps + r")\s+|@\s+)(?P<place>" + head + tail + r")")
     suffixed = compile_low(r"(?:^|(?<=[\s\x00]))(?P<place>[^\s\x00]{2,30}?)" + alt(
@@ -41,10 +53,13 @@ def _patterns(code: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     return quoted, plain, suffixed
 
 
-@lru_cache(maxsize=16)
-def _dangling(code: str) -> re.Pattern[str]:
-    """A link word left at the end of a place ("Blue Bottle on")."""
-    return re.compile(r"\s+" + alt(lexicon(code).place_links) + r"$")
+def _without_dangling(place: str, *, code: str) -> str:
+    """The place without link words left at its end ("Blue Bottle on", "Rue de la")."""
+    links = lexicon(code).place_links
+    end = len(place)
+    while (cut := place.rfind(" ", 0, end)) > 0 and place[cut + 1:end] in links:
+        end = len(place[:cut].rstrip())
+    return place[:end]
 
 
 def find_quoted_place(scan: Scan, *, locale: str) -> str | None:
@@ -84,7 +99,7 @@ def find_place(scan: Scan, *, locale: str) -> str | None:
             m = pattern.search(text, m.end())  # "in December" is a time, never a place
         if m:
             place = scan.text[m.start("place"):m.end("place")].strip(" ,.;:!?")
-            place = _dangling(lexicon(locale).code).sub("", place)
+            place = _without_dangling(place, code=code)
             if place:
                 # A preposition leads a place; a particle (ko "에서") closes it.
                 end = m.end() if pattern is suffixed else m.start("place") + len(place)

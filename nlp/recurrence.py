@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from nlp.lexicon import Lexicon
 from nlp.locales import lexicon
-from nlp.pattern import MASK, RUN_START, alt, compile_low, key
+from nlp.pattern import MASK, RUN_START, alt, before, compile_low, key
 from nlp.scan import Scan
 
 DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -71,6 +71,11 @@ class _Patterns:
     except_days: re.Pattern[str]
     trigger: re.Pattern[str]  # any word a repeat phrase needs: no match, no rule to look for
     letters: re.Pattern[str]  # "M/W/F": read case-sensitively, on the text as written
+    adjective: re.Pattern[str]  # "quarterly planning": a frequency word that leads a noun
+    determiner: re.Pattern[str]  # read backwards: "the quarterly review" is one event
+    one_off: re.Pattern[str]  # a date that happens once: "Jan 26", "12/3", "tomorrow"
+    # read backwards: "until Dec 18", "starting Dec 1" bound a rule, no one-off date
+    bound_lead: re.Pattern[str]
 
 
 @lru_cache(maxsize=16)
@@ -134,6 +139,23 @@ def _patterns(code: str) -> _Patterns:
                                 + r"\s*" + on + day_list),
         letters=re.compile(r"(?<![\w/])(?:" + alt(lex.day_letters) + r")(?:/(?:"
                            + alt(lex.day_letters) + r")){1,6}(?![\w/])"),
+        adjective=compile_low(alt(lex.frequency_adjectives, spaced=sp) + r"[ ]+(?!"
+                              + alt((*lex.rule_leads, *lex.weekdays, *lex.weekday_plurals,
+                                     *lex.weekday_groups, *lex.months, *lex.relative_days,
+                                     *lex.evening_days, *lex.time_preps, *lex.date_preps,
+                                     *lex.until_words, *lex.for_words, *lex.every,
+                                     *lex.named_times, *lex.day_parts), spaced=sp)
+                              + r")[^\W\d]"),
+        determiner=compile_low(alt((*lex.articles, *lex.place_articles), spaced=sp) + r"[ ]+$"),
+        one_off=compile_low(r"(?:" + months + r")\.?[ ]*\d|\d(?:" + alt(
+            lex.ordinal_suffixes, spaced=False) + r")?[ ]+(?:" + alt(lex.of_words, spaced=sp)
+            + r"[ ]+)?(?:" + months + r")|(?<![\d/])\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/])"
+            + r"|(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d)|"
+            + alt((*lex.relative_days, *lex.evening_days), spaced=sp) + r"|(?:"
+            + alt(lex.in_words, spaced=sp) + r")[ ]+" + number + r"[ ]+" + alt(
+                [u for u, minutes in lex.units.items() if minutes >= 1440], spaced=sp)),
+        bound_lead=compile_low(alt((*lex.until_words, *lex.series_starts), spaced=sp)
+                               + r"[ ]+$"),
         trigger=compile_low(alt((*lex.every, *lex.every_other, *lex.frequencies,
                                  *lex.weekday_plurals, *lex.plural_groups,
                                  *lex.of_every_month), spaced=sp)),
@@ -169,6 +191,27 @@ def _number(lex: Lexicon, text: str) -> int:
     return int(text) if text.isdigit() else lex.number_words.get(key(text), 1)
 
 
+def _frequency(pats: _Patterns, view: str) -> re.Match[str] | None:
+    """The first frequency word that repeats the event.
+
+    A frequency adjective may name the event instead: "the quarterly roadmap review" (a
+    determiner) and "Quarterly planning Jan 26" (a date that happens once) are one event
+    titled with the adjective; "weekly sync Monday" and "daily standup at 9am" repeat.
+    """
+    dated: bool | None = None  # whether a one-off date is written: looked for once
+    for m in pats.frequency.finditer(view):
+        if m["list"] or not pats.adjective.match(view, m.start("freq")):
+            return m
+        if before(pats.determiner, view, m.start()) is not None:
+            continue
+        if dated is None:
+            dated = any(before(pats.bound_lead, view, d.start()) is None
+                        for d in pats.one_off.finditer(view))
+        if not dated:
+            return m
+    return None
+
+
 def find_recurrence(scan: Scan, *, locale: str) -> Rule | None:
     """The repeat phrase of the message with its COUNT and UNTIL words, consumed."""
     lex = lexicon(locale)
@@ -201,7 +244,7 @@ def find_recurrence(scan: Scan, *, locale: str) -> Rule | None:
         interval = 2 if m["other"] else max(1, _number(lex, m["n"]))
         days = _days(lex, m["list"], pats.day_names) if m["list"] else ()
         rule = Rule(lex.unit_frequencies[key(m["unit"])], interval=interval, by_day=days)
-    elif m := pats.frequency.search(view):
+    elif m := _frequency(pats, view):
         freq, interval = lex.frequencies[key(m["freq"])]
         days = _days(lex, m["list"], pats.day_names) if m["list"] else ()
         rule = Rule("WEEKLY" if days and freq == "DAILY" else freq, interval=interval, by_day=days)

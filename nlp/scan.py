@@ -41,6 +41,10 @@ class Scan:
         self._spans.append((field, start, end))
         self._owner[start:end] = [field] * (end - start)
 
+    def has(self, field: SpanField) -> bool:
+        """Whether some span was consumed for `field`."""
+        return any(f == field for f, _, _ in self._spans)
+
     def owner(self, index: int) -> str | None:
         """Which field consumed the character at `index`, if any."""
         if 0 <= index < len(self._owner):

@@ -14,6 +14,7 @@ from nlp.scan import Scan
 
 _DIGIT = re.compile(r"\d")
 _CAPITAL_NEXT = re.compile(r"[ ]+[A-Z]")  # a street name after a house number
+_NAME = r"[A-Z\u00c0-\u00de][\w'’-]*"
 Meridiem = Literal["am", "pm"] | None
 
 
@@ -47,6 +48,8 @@ class _Patterns:
     shift_word: re.Pattern[str]  # any such word: no match, the plain lead suffices
     length_lead: re.Pattern[str]  # read backwards: fr "pendant" makes "2 heures" a length
     open_end: re.Pattern[str]  # after a single time: "till late" leaves the end open
+    label: re.Pattern[str]  # read backwards: "Room", "Raum", "Gate" make "3.02" a label
+    trailing: re.Pattern[str]  # "Sunday brunch w/ Olu 11": an hour closing the message
     reach: int  # how far back a lead can start
 
 
@@ -137,6 +140,10 @@ def _patterns(code: str) -> _Patterns:
         length_lead=compile_low(alt(lex.for_words, spaced=sp) + r"\s*$"),
         open_end=compile_low(r"\s*" + alt(lex.open_ends, spaced=sp)),
         reach=reach_of(lex.from_words, lex.time_preps, lex.hour_leads),
+        trailing=re.compile(r"(?i:" + alt(lex.with_words, spaced=sp) + r")[ ]+(?P<who>"
+                            + _NAME + r"(?:[ ]+" + _NAME + r")?)[ ]+(?P<h>1[0-2]|[1-9])"
+                            + r"[\s.!?\x00]*$") if sp else re.compile(r"(?!x)x"),
+        label=compile_low(alt(lex.numbered_places, spaced=sp) + r"[ ]$"),
     )
 
 
@@ -210,6 +217,15 @@ def _glued(text: str, start: int) -> bool:
     return start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha()
 
 
+def _labels(pats: _Patterns, scan: Scan, m: re.Match[str], clocks: tuple[Clock, ...]) -> bool:
+    """Whether a bare number names a room, not a time ("in Room 3.02", "Gate 11", "Raum 2.14").
+
+    A colon, am/pm or an hour word ("Room 3 at 9:30", "office 9am") still reads as a time.
+    """
+    return ":" not in m[0] and all(c.meridiem is None and c.named is None for c in clocks) \
+        and not m.groupdict().get("suf1") and before(pats.label, scan.low, m.start()) is not None
+
+
 def find_times(scan: Scan, *, locale: str) -> list[TimeAtom]:
     """Every time and time range of the message, consumed from the scan, in text order."""
     lex = lexicon(locale)
@@ -220,7 +236,8 @@ def find_times(scan: Scan, *, locale: str) -> list[TimeAtom]:
         for m in matches(pattern, scan.low):
             groups = m.groupdict()
             first, last = _read(lex, groups, "1"), _read(lex, groups, "2")
-            if first is None or last is None or _glued(scan.low, m.start()):
+            if first is None or last is None or _glued(scan.low, m.start()) or \
+                    _labels(pats, scan, m, (first[0], last[0])):
                 continue
             lead = before(pats.lead, scan.low, m.start(), reach=pats.reach)
             opened = lead is not None and lead["from"] is not None
@@ -247,7 +264,8 @@ def find_times(scan: Scan, *, locale: str) -> list[TimeAtom]:
             read = _read(lex, groups, "1")
             # fr "pendant 2 heures": after a length word an hour word is a unit, no clock.
             if read is None or _glued(scan.low, m.start()) or (
-                    groups.get("suf1") and before(pats.length_lead, scan.low, m.start())):
+                    groups.get("suf1") and before(pats.length_lead, scan.low, m.start())) or \
+                    _labels(pats, scan, m, (read[0],)):
                 continue
             clock, strong = read
             if leads is None:
@@ -279,5 +297,19 @@ def find_times(scan: Scan, *, locale: str) -> list[TimeAtom]:
             scan.take(start, m.end(), "time")
             if lex.open_ends and (tail := pats.open_end.match(scan.low, m.end())):
                 scan.take(m.end(), tail.end(), "end")
+    if not atoms and scan.has("date") and (hour := pats.trailing.search(scan.view)) and \
+            not any(key(w) in _not_people(lex.code) for w in hour["who"].split()):
+        # A person's name takes no number, so the hour after it is the time; a room, gate or
+        # team does ("with Team 5", "Room 11"), so those stay numbers.
+        atoms.append(TimeAtom(Clock(int(hour["h"])), hour.start("h"), hour.end("h")))
+        scan.take(hour.start("h"), hour.end("h"), "time")
     atoms.sort(key=lambda a: a.start)
     return atoms
+
+
+@lru_cache(maxsize=16)
+def _not_people(code: str) -> frozenset[str]:
+    """Capitalised words after "with" that name no person and may carry a number."""
+    lex = lexicon(code)
+    return frozenset(key(w) for w in (*lex.group_nouns, *lex.not_names, *lex.place_nouns,
+                                      *lex.numbered_places, *lex.lowercase_places))

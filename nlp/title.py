@@ -17,6 +17,19 @@ _CJK_GAP = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
 
 
 @lru_cache(maxsize=16)
+def _preamble(code: str) -> re.Pattern[str]:
+    """Chatter that opens with a filler and ends where a request opens with another ("hey
+    team, quick heads up - can we do the review"): the request is the event."""
+    lex = lexicon(code)
+    fillers = alt(lex.fillers, spaced=lex.spaced)
+    # "Hey team, lunch Friday": a greeting to a group is no part of the event either.
+    hello = alt(lex.greetings, spaced=lex.spaced)
+    whom = alt((*lex.group_nouns, *lex.not_names), spaced=lex.spaced)
+    return compile_low(r"^(?:" + fillers + r"[^.!?\n]{0,60}?[,:;.!—–-]\s+(?=" + fillers
+                       + r"(?:[\s,.:;!-]|$))|" + hello + r"[ ]+" + whom + r"[ ]*[,:;!—–-]+\s*)")
+
+
+@lru_cache(maxsize=16)
 def _edges(code: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     lex = lexicon(code)
     sp = lex.spaced
@@ -67,6 +80,8 @@ def make_title(remaining: str, *, locale: str) -> str:
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     if lex.unspaced_title:
         text = _CJK_GAP.sub("", text)
+    if lex.spaced and lex.fillers and (m := _preamble(lex.code).match(fold(text))):
+        text = text[m.end():]
     for _ in range(12):
         before = text
         text = _strip_junk(text)

@@ -71,6 +71,7 @@ LEXICON = Lexicon(
     edge_joiners=("に", "で", "の", "から", "と", "は", "を"),
     name_suffixes=("と",),
     place_suffixes=("で", "にて"),
-    online_words=("zoom", "オンライン", "ビデオ会議", "teams", "google meet", "web会議"),
+    online_words=("zoom", "オンライン", "ビデオ会議", "ビデオ通話", "テレビ会議", "ビデオチャット",
+                  "teams", "google meet", "web会議"),
     reminder_leads=("リマインド",),
 )

@@ -44,7 +44,7 @@ LEXICON = Lexicon(
     month_end_suffix=("말",),
     holidays={"크리스마스": (12, 25), "성탄절": (12, 25), "크리스마스 이브": (12, 24),
               "새해 첫날": (1, 1), "신정": (1, 1)},
-    month_end=("월말", "이번 달 말"),
+    month_end=("월말", "이번 달 말", "이번 달 말일", "이달 말일", "이달 말", "말일"),
     year_end=("연말",),
     after_words=("후에", "후", "뒤에", "뒤"),
     units={"분": 1, "시간": 60, "일": 1440, "주": 10080},
@@ -60,6 +60,6 @@ LEXICON = Lexicon(
     edge_joiners=("에서", "에"),
     name_suffixes=("와", "과", "랑", "하고"),
     place_suffixes=("에서",),
-    online_words=("zoom", "줌", "화상", "온라인", "teams", "google meet"),
+    online_words=("zoom", "줌", "화상", "온라인", "영상 통화", "영상통화", "teams", "google meet"),
     reminder_leads=("알림",),
 )

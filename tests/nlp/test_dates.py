@@ -163,3 +163,29 @@ def test_named_days(locale: str, text: str, expected: str) -> None:
 @pytest.mark.parametrize("text", ["Christmas party", "Christmas party Dec 20"])
 def test_a_holiday_before_a_noun_is_part_of_the_title(text: str) -> None:
     assert read_text(text).title == "Christmas party"
+
+
+# locale, text, title, start: a calendar date wins over a vague period word, which stays in
+# the title; a hyphenated "month-end" before a noun is a modifier, never a date.
+PERIOD_WORDS: list[tuple[str, str, str, str]] = [
+    ("en", "Cottage weekend Dec 11-13", "Cottage weekend", "2026-12-11"),
+    ("en", "Labour Day long weekend Sep 5-7", "Labour Day long weekend", "2027-09-05"),
+    ("en", "Weekend retreat 12/4", "Weekend retreat", "2026-12-04"),
+    ("en", "Hike this weekend", "Hike", "2026-11-21"),
+    ("en", "Month-end close EOD tomorrow", "Month-end close", "2026-11-19T17:00"),
+    ("en", "Year-end party Dec 18 7pm", "Year-end party", "2026-12-18T19:00"),
+    ("en", "Invoices due month-end", "Invoices due", "2026-11-30"),
+    ("en", "Report by month end", "Report", "2026-11-30"),
+    ("es", "fiesta de fin de año el 19 de diciembre de 20:00 a 02:00", "Fiesta de fin de año",
+     "2026-12-19T20:00"),
+    ("es", "cena fin de año", "Cena", "2026-12-31"),
+    # ko "말일": the last day of the month.
+    ("ko", "이번 달 말일에 보고서 제출", "보고서 제출", "2026-11-30"),
+    ("ko", "말일 정산", "정산", "2026-11-30"),
+]
+
+
+@pytest.mark.parametrize(("locale", "text", "title", "start"), PERIOD_WORDS)
+def test_period_words(locale: str, text: str, title: str, start: str) -> None:
+    draft = read_text(text, locale=locale)
+    assert (draft.title, wall(draft)) == (title, start)

@@ -117,8 +117,9 @@ PHRASINGS: list[Row] = [
      "FREQ=WEEKLY;BYDAY=TU;UNTIL=20270202", None, []),
     ("en", "Swim daily Dec 1-5 at 7am", "Swim", "2026-12-01T07:00", None,
      "FREQ=DAILY;UNTIL=20261206T045959Z", None, []),
-    ("en", "Quarterly planning Jan 12-14", "Planning", "2027-01-12", "2027-01-15",
-     "FREQ=MONTHLY;INTERVAL=3", None, []),
+    # A frequency adjective before a noun with a one-off date is part of the title.
+    ("en", "Quarterly planning Jan 12-14", "Quarterly planning", "2027-01-12", "2027-01-15",
+     None, None, []),
     # Day phrases.
     ("en", "Lunch the Monday after next", "Lunch", "2026-11-30", None, None, None, []),
     ("en", "Lunch on the Monday after next at noon", "Lunch", "2026-11-30T12:00", None, None,

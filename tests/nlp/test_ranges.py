@@ -112,7 +112,7 @@ def test_a_week_named_on_the_last_day_holds_for_the_first() -> None:
 @pytest.mark.parametrize(
     ("text", "start", "end", "rule"),
     [
-        ("Quarterly planning Jan 12-14", "2027-01-12", "2027-01-15",
+        ("Planning quarterly on Jan 12-14", "2027-01-12", "2027-01-15",
          "RRULE:FREQ=MONTHLY;INTERVAL=3"),
         ("Offsite every year Dec 3-5", "2026-12-03", "2026-12-06",
          "RRULE:FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=3"),

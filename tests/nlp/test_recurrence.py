@@ -48,7 +48,7 @@ RULES = [
     ("Weekly Gym Mondays 10am", "FREQ=WEEKLY;BYDAY=MO", "2026-11-23T10:00"),
     ("Weekly Gym Monday 10am", "FREQ=WEEKLY;BYDAY=MO", "2026-11-23T10:00"),
     ("Biweekly Gym starting Monday at 11", "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO", "2026-11-23T11:00"),
-    ("Yearly Gym Jan 10", "FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=10", "2027-01-10"),
+    ("Gym yearly on Jan 10", "FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=10", "2027-01-10"),
     ("Gym every Monday and Thursday at 5pm for 2 weeks", "FREQ=WEEKLY;BYDAY=MO,TH;COUNT=4",
      "2026-11-19T17:00"),
 ]
@@ -140,3 +140,42 @@ MORE_RULES = [
 def test_more_rules(locale: str, text: str, rule: str, start: str) -> None:
     draft = read_text(text, locale=locale)
     assert (draft.recurrence, wall(draft), draft.title) == ((f"RRULE:{rule}",), start, "Gym")
+
+
+# text, title, start, rule: a frequency adjective before a noun repeats only where the rest
+# gives a pattern or no day; with a one-off date or a determiner it is part of the title.
+ADJECTIVES: list[tuple[str, str, str, str | None]] = [
+    ("Quarterly planning Jan 26 9am to Jan 27 6pm", "Quarterly planning", "2027-01-26T09:00",
+     None),
+    ("Annual leave Dec 22 - Jan 2", "Annual leave", "2026-12-22", None),
+    ("Monthly report tomorrow 10am", "Monthly report", "2026-11-19T10:00", None),
+    ("Weekly review in two weeks", "Weekly review", "2026-12-02", None),
+    ("the quarterly roadmap review on Thursday from 1 to 2:30",
+     "The quarterly roadmap review", "2026-11-19T13:00", None),
+    ("Daily standup at 9am", "Standup", "2026-11-19T09:00", "RRULE:FREQ=DAILY"),
+    ("weekly sync Monday 10am", "Sync", "2026-11-23T10:00", "RRULE:FREQ=WEEKLY;BYDAY=MO"),
+    ("Monthly review the 15th", "Review", "2026-12-15", "RRULE:FREQ=MONTHLY;BYMONTHDAY=15"),
+    # A time range is no date; a numeric or ISO date is.
+    ("weekly sync 2-3pm Monday", "Sync", "2026-11-23T14:00", "RRULE:FREQ=WEEKLY;BYDAY=MO"),
+    ("Daily standup 9:30-9:45", "Standup", "2026-11-18T09:30", "RRULE:FREQ=DAILY"),
+    ("Weekly sync 12/3 at 10", "Weekly sync", "2026-12-03T10:00", None),
+    ("Monthly review 2026-12-03", "Monthly review", "2026-12-03", None),
+    ("Annual checkup 3 Dec", "Annual checkup", "2026-12-03", None),
+    # A start or an UNTIL date bounds the series: no one-off date.
+    ("Weekly sync starting Dec 1 at 10", "Sync", "2026-12-01T10:00", "RRULE:FREQ=WEEKLY"),
+    ("Daily standup starting tomorrow 9am", "Standup", "2026-11-19T09:00", "RRULE:FREQ=DAILY"),
+    ("Daily standup 9:30 until Dec 18", "Standup", "2026-11-18T09:30",
+     "RRULE:FREQ=DAILY;UNTIL=20261219T045959Z"),
+    # Adverbs are unchanged.
+    ("Swim daily Dec 1-5 at 7am", "Swim", "2026-12-01T07:00",
+     "RRULE:FREQ=DAILY;UNTIL=20261206T045959Z"),
+    ("Invoice review monthly on the 15th at 10am", "Invoice review", "2026-12-15T10:00",
+     "RRULE:FREQ=MONTHLY;BYMONTHDAY=15"),
+]
+
+
+@pytest.mark.parametrize(("text", "title", "start", "rule"), ADJECTIVES)
+def test_frequency_adjectives(text: str, title: str, start: str, rule: str | None) -> None:
+    draft = read_text(text)
+    assert (draft.title, wall(draft)) == (title, start)
+    assert draft.recurrence == ((rule,) if rule else ())

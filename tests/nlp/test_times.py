@@ -208,3 +208,41 @@ def test_zones_in_each_language(locale: str, text: str, zone: str) -> None:
 @pytest.mark.parametrize("text", ["Lunch for two Friday", "Top three priorities Friday"])
 def test_a_number_word_without_a_time_word_is_no_clock(text: str) -> None:
     assert wall(read_text(text)) == "2026-11-20"
+
+
+# text, start, end: a day range with a time at each end.
+DATETIME_RANGES: list[tuple[str, str, str]] = [
+    ("Quarterly planning Jan 26 9am to Jan 27 6pm", "2027-01-26T09:00", "2027-01-27T18:00"),
+    ("Offsite Dec 3 9am to Dec 4 5pm", "2026-12-03T09:00", "2026-12-04T17:00"),
+    ("Conference Jan 5 10:00 - Jan 7 16:00", "2027-01-05T10:00", "2027-01-07T16:00"),
+]
+
+
+@pytest.mark.parametrize(("text", "start", "end"), DATETIME_RANGES)
+def test_a_datetime_range_across_days(text: str, start: str, end: str) -> None:
+    draft = read_text(text)
+    assert (wall(draft), wall_end(draft)) == (start, end)
+
+
+# text, title, start: an hour closing the message after a person's name is the time;
+# after a room, gate, team or ticket it is a label, and a day alone stays all-day.
+TRAILING_HOURS: list[tuple[str, str, str]] = [
+    ("Sunday brunch w/ Olu 11", "Brunch w/ Olu", "2026-11-22T11:00"),
+    ("Dinner with Ana Lopez 8 tomorrow", "Dinner with Ana Lopez", "2026-11-19T20:00"),
+    ("Friday sync with Team 5", "Sync with Team 5", "2026-11-20"),
+    ("Friday PR 11", "PR 11", "2026-11-20"),
+    ("Sunday Room 11", "Room 11", "2026-11-22"),
+    ("Friday Gate 11 with Bob", "Gate 11 with Bob", "2026-11-20"),
+    ("Friday call with Olu 3 about Q3", "Call with Olu 3 about Q3", "2026-11-20"),
+]
+
+
+@pytest.mark.parametrize(("text", "title", "start"), TRAILING_HOURS)
+def test_a_trailing_hour_after_a_name(text: str, title: str, start: str) -> None:
+    draft = read_text(text)
+    assert (draft.title, wall(draft)) == (title, start)
+
+
+def test_a_trailing_hour_needs_a_day() -> None:
+    # Without a day the number may be anything: nothing is invented.
+    assert read_text("Call with Olu 11").start is None

@@ -96,3 +96,21 @@ def test_more_titles(text: str, title: str) -> None:
 @pytest.mark.parametrize("text", ["Friday noon", "tomorrow", "every Monday at 9", "at 3pm", ""])
 def test_a_message_with_nothing_but_a_date_has_an_empty_title(text: str) -> None:
     assert read_text(text).title == ""
+
+
+# text, title: chatter that opens with a filler up to a request that opens with another.
+PREAMBLES: list[tuple[str, str]] = [
+    ("hey team, quick heads up - can we do the roadmap review Thursday 2pm",
+     "The roadmap review"),
+    ("ok, so lunch Friday", "Lunch"),
+    ("hi all: please book the demo Friday 3pm", "The demo"),
+    # A greeting to a group goes too.
+    ("Hey team, lunch Friday", "Lunch"),
+    ("hi all - offsite planning Monday", "Offsite planning"),
+    ("Morning everyone: retro Friday 3pm", "Retro"),
+]
+
+
+@pytest.mark.parametrize(("text", "title"), PREAMBLES)
+def test_preambles(text: str, title: str) -> None:
+    assert read_text(text).title == title
