@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 PKGS   := nlp providers bot
 
-.PHONY: install run test lint typecheck unit bench bench-rivals clean
+.PHONY: install run test lint typecheck unit test-lowest bench bench-rivals clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,15 @@ unit: $(STAMP)
 
 test: lint typecheck unit
 
+# The suite against every dependency at its lowest allowed version: the bounds are real.
+test-lowest: $(STAMP)
+	$(BIN)/python -m pip install -q uv
+	$(BIN)/uv pip compile -q --resolution lowest-direct --python-version 3.11 --extra test pyproject.toml -o .venv-lowest.txt
+	rm -rf .venv-lowest && $(PYTHON) -m venv .venv-lowest
+	$(BIN)/uv pip install -q --python .venv-lowest/bin/python -r .venv-lowest.txt
+	$(BIN)/uv pip install -q --python .venv-lowest/bin/python --no-deps -e .
+	.venv-lowest/bin/python -m pytest -q
+
 bench: $(STAMP)
 	$(BIN)/python -m bench
 
@@ -40,4 +49,4 @@ bench-rivals: $(STAMP)
 	$(BIN)/python bench/rivals.py
 
 clean:
-	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) .venv-lowest .venv-lowest.txt .mypy_cache .pytest_cache .ruff_cache
