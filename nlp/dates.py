@@ -122,7 +122,11 @@ def _patterns(code: str) -> _Patterns:
         # "the 1st and 15th": more days of the month, kept for a monthly rule.
         joiner = r"\s*(?:,|" + alt(lex.name_joiners, spaced=sp) + r")\s*(?:" + dom_lead + r"\s+)?"
         also = r"(?P<also>(?:" + joiner + r"\d{1,2}(?:" + ords + r")(?!\w)){0,30})"
-        dom = dom_lead + r"\s+(?:(?P<day>\d{1,2})(?:" + ords + r")" + bare + r"(?!\w)" + also
+        # "the 4th floor", "the 5th birthday": an ordinal that counts a noun names no day.
+        counted = (r"(?![ \t]+" + alt(lex.ordinal_nouns, spaced=sp) + r")"
+                   if lex.ordinal_nouns else "")
+        dom = (dom_lead + r"\s+(?:(?P<day>\d{1,2})(?:" + ords + r")" + bare + r"(?!\w)"
+               + counted + also)
         if lex.ordinal_words:
             # "on the twenty-third": a word ordinal names a day only where no noun follows
             # ("the first draft" is no date).
@@ -274,8 +278,13 @@ def find_dates(scan: Scan, *, locale: str) -> list[DateAtom]:
         if (explicit and key(m["w"]) in (*lex.weekend, *lex.month_end, *lex.year_end)) or (
                 "-" in m["w"] and _NOUN_NEXT.match(scan.low, m.end())):
             continue
-        add(m, DateAtom(_end_spec(lex, key(m["w"])), m.start(), m.end()))
+        word = key(m["w"])
+        # "EOW" is a deadline like "EOD": the work week's last day at close of business.
+        add(m, DateAtom(_end_spec(lex, word), m.start(), m.end(),
+                        day_part=lex.week_end_time if word in lex.week_end_deadlines else None))
     for m in matches(pats.weekday, scan.low):
+        if _in_place_name(lex, scan, m):
+            continue
         lead = before(pats.weekday_lead, scan.low, m.start(), reach=pats.weekday_reach)
         week = _week(lex, m, lead)
         spec = DateSpec("weekday", weekday=lex.weekdays[key(m["weekday"])], week=week)
@@ -293,6 +302,29 @@ def find_dates(scan: Scan, *, locale: str) -> list[DateAtom]:
                             also=tuple(n for n in also if 1 <= n <= 31 and n != d)))
     atoms.sort(key=lambda a: a.start)
     return atoms
+
+
+@lru_cache(maxsize=16)
+def _place_name_lead(code: str) -> re.Pattern[str]:
+    lex = lexicon(code)
+    # Case-sensitive on the view: capitalised words after a place preposition.
+    return re.compile(r"(?:(?i:" + alt(lex.place_preps, spaced=lex.spaced)
+                      + r")|@)\s+(?:[A-Z\u00c0-\u00de][\w'’&.-]*\s+){1,3}$")
+
+
+def _in_place_name(lex: Lexicon, scan: Scan, m: re.Match[str]) -> bool:
+    """Whether a capitalised day abbreviation ends a place's name ("@ Lau Pa Sat")."""
+    word = scan.text[m.start("weekday"):m.end("weekday")]
+    if not (word[:1].isupper() and lex.spaced and lex.place_preps) or \
+            len(word) >= _full_length(lex.code, lex.weekdays[key(word)]):
+        return False
+    return before(_place_name_lead(lex.code), scan.view, m.start("weekday"), reach=60) is not None
+
+
+@lru_cache(maxsize=64)
+def _full_length(code: str, weekday: int) -> int:
+    """The length of the day's name written out ("Saturday"): shorter is an abbreviation."""
+    return max(len(w) for w, n in lexicon(code).weekdays.items() if n == weekday)
 
 
 def _end_spec(lex: Lexicon, word: str) -> DateSpec:

@@ -46,6 +46,7 @@ def find_links(scan: Scan) -> bool:
 @dataclass(frozen=True)
 class _Patterns:
     reminders: tuple[re.Pattern[str], ...]
+    named_reminder: re.Pattern[str]  # "remind me the day before"
     reminder_lead: re.Pattern[str]  # read backwards: "with a" in "with a 15 minute reminder"
     online: re.Pattern[str]
     platform: re.Pattern[str]
@@ -60,12 +61,19 @@ def _patterns(code: str) -> _Patterns:
     nouns = alt(lex.reminder_nouns, spaced=sp)
     arts = alt(lex.articles, spaced=sp)
     withs = alt(lex.with_words, spaced=sp)
+    particle = r"(?:" + alt(lex.time_particles, spaced=False) + r")?" if lex.time_particles \
+        else ""
     return _Patterns(
         reminders=(
             compile_low(r"(?P<lead>" + leads + r")\s*(?P<colon>:)?\s*(?:me\s+)?" + amount(lex)
                         + r"(?:\s*(?P<ahead>" + ahead + r"))?"),
             compile_low(amount(lex, digits_only=True) + r"\s*-?\s*" + nouns),
+            # ko "10분 전에 알림", ja "15分前にリマインドして": the amount leads.
+            compile_low(amount(lex, digits_only=True) + r"\s*(?P<ahead>" + ahead + r")\s*"
+                        + particle + r"\s*(?P<lead>" + leads + r")"),
         ),
+        named_reminder=compile_low(r"(?P<lead>" + leads + r")\s*:?\s*(?:me\s+|us\s+)?(?P<named>"
+                                   + alt(lex.reminder_phrases, spaced=sp) + r")"),
         reminder_lead=compile_low(r",?\s*(?:" + withs + r"\s+)?(?:" + arts + r"\s+)?$"),
         online=compile_low(alt(lex.online_words, spaced=sp)),
         platform=compile_low(r"(?:" + alt(lex.online_preps, spaced=sp) + r")\s+"
@@ -76,9 +84,14 @@ def _patterns(code: str) -> _Patterns:
 def find_reminder(scan: Scan, *, locale: str) -> int | None:
     """Minutes before the event to remind, consumed; None if the text asks for none."""
     lex = lexicon(locale)
+    pats = _patterns(lex.code)
+    # Every phrase names its unit ("the day before"), so one gate serves both forms.
     if not has_amount(scan, locale=lex.code):
         return None
-    pats = _patterns(lex.code)
+    if lex.reminder_phrases and (m := pats.named_reminder.search(scan.low)):
+        lead = before(pats.reminder_lead, scan.low, m.start())
+        scan.take(lead.start() if lead is not None else m.start(), m.end(), "reminder")
+        return lex.reminder_phrases[key(m["named"])]
     for pattern in pats.reminders:
         for m in matches(pattern, scan.low):
             groups = m.groupdict()

@@ -39,6 +39,7 @@ class Lexicon:
     ordinal_suffixes: Words = ()
     day_of_month_lead: Words = ()  # "the" in "the 3rd"
     bare_day_of_month: bool = False  # fr "le 15", es "el 15": the day needs no ordinal suffix
+    ordinal_nouns: Words = ()  # "the 4th floor": after these an ordinal counts, no day
     ordinal_words: Table = field(default_factory=_empty)  # "the twenty-third": 23
     of_words: Words = ()  # "3rd of December", "23 de diciembre"
     year_suffix: Words = ()
@@ -86,6 +87,8 @@ class Lexicon:
     month_end_suffix: Words = ()  # ja "3月末"
     holidays: Mapping[str, tuple[int, int]] = field(default_factory=dict)  # "christmas eve"
     week_end: Words = ()  # "end of the week": the work week's Friday
+    week_end_deadlines: Words = ()  # "EOW": at close of business, as "EOD"
+    week_end_time: int | None = None  # that close of business, in minutes
     year_end: Words = ()
     in_words: Words = ()  # "in 2 hours"
     bare_minutes: Words = ()  # "call in 15": a round number after "in", alone, is minutes
@@ -123,6 +126,21 @@ class Lexicon:
     greetings: Words = ()  # "hey team, ...": dropped with the group greeted
     polite_tail: Words = ()  # trailing politeness dropped from the title ("pls", "thanks")
     edge_joiners: Words = ()  # dropped at either end of the title
+    # Nouns that look like a time or a range but name the meeting: "the 1:1", "1-on-1".
+    title_nouns: Words = ()
+    # A change of plan: "(got) moved from Thursday to Friday", "at 5 instead of 4".
+    change_verbs: Words = ()
+    change_auxiliaries: Words = ()
+    change_tos: Words = ()
+    instead_words: Words = ()
+    # Chat framing around the event: preamble words ("reminder for everyone:"), "I booked
+    # the room for", and remarks that open a clause after the event ("ping me if...").
+    preamble_words: Words = ()
+    booking_leads: Words = ()
+    side_remarks: Words = ()
+    # A clause saying someone or something is away gives context, not the event's day.
+    absence_words: Words = ()
+    vague_times: Words = ()  # "asap", "when you're back": no date, and no part of the title
     with_words: Words = ()
     # "parler à Paul", "talk to Bob": after these verb stems (with up to four more
     # letters) the preposition leads a person, not a place.
@@ -145,5 +163,7 @@ class Lexicon:
     reminder_leads: Words = ()
     reminder_before: Words = ()
     reminder_nouns: Words = ()  # "with a 15 minute reminder"
+    # After a reminder lead, offsets said without a number: "remind me the day before".
+    reminder_phrases: Table = field(default_factory=_empty)
     articles: Words = ()  # "a 30 min call"
     zone_names: Mapping[str, str] = field(default_factory=dict)  # "london time": IANA name

@@ -3,9 +3,12 @@
 The finders run in a fixed order over one `Scan`; each consumes the characters it
 reads so later finders cannot misread them ("12th" in a quoted place is no date):
 
-    links, shortcodes -> contacts -> reminder -> online -> quoted place -> recurrence
-    -> all-day -> month ends ("end of March", "the 2nd Tuesday of next month") -> dates
-    -> month days ("the 3rd of next month", "until March", "Christmas Eve") -> relative
+    links, shortcodes -> contacts -> asides (meeting nouns "the 1:1", vague times "asap",
+    old values "moved from 9 to 10") -> reminder -> online -> quoted place
+    -> recurrence -> all-day -> month ends ("end of March", "the 2nd Tuesday of next
+    month") -> dates
+    -> month days ("the 3rd of next month", "until March", "Christmas Eve") -> context
+    days ("Kwame is out Thursday, ...") -> relative
     ("in 2 hours", "in 15") -> times -> ranges (days that belong together) -> zone -> day
     parts -> meal ("dinner at 8": evening, read but left in the title) -> duration -> names
     -> place -> title (what is left)
@@ -19,6 +22,8 @@ from datetime import datetime
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
+from nlp.asides import find_asides
+from nlp.context import drop_context_dates
 from nlp.dates import find_dates
 from nlp.dayparts import find_all_day, find_day_parts, find_meal
 from nlp.draft import Attendee, EventDraft
@@ -56,6 +61,7 @@ def parse(text: str, *, now: datetime, tz: str, locale: str = "en") -> EventDraf
     scan = Scan(text[:MAX_TEXT])
     linked_meeting = find_links(scan)
     contacts = find_contacts(scan)
+    find_asides(scan, locale=code)
     reminder = find_reminder(scan, locale=code)
     online = find_online(scan, locale=code) or linked_meeting
     quoted_place = find_quoted_place(scan, locale=code)
@@ -64,6 +70,7 @@ def parse(text: str, *, now: datetime, tz: str, locale: str = "en") -> EventDraf
     month_ends = find_month_ends(scan, locale=code)
     dates = find_month_days(scan, month_ends + find_dates(scan, locale=code), locale=code,
                             until=rule is not None and rule.until_at is not None)
+    dates = drop_context_dates(scan, dates, locale=code)
     relative = find_relative(scan, locale=code)
     times = find_times(scan, locale=code)
     dates = link_dates(scan, dates, locale=code, times=[(t.start, t.end) for t in times])

@@ -10,14 +10,14 @@ from nlp.pattern import alt, before, compile_low
 from nlp.people import person_lead
 from nlp.scan import Scan
 
-_QUOTES = r"[\"“”«»「」『』]"
+_QUOTES = r"[\"“”„«»「」『』]"
 _ANY_QUOTE = re.compile(_QUOTES)
 # Particles that join the capitalised words of a name in any language a place may be
 # named in ("Champ de Mars", "Hotel del Coronado", "Bank of America Plaza").
 _PARTICLES = ("de", "du", "des", "la", "le", "of", "the", "von", "van", "der", "di", "da",
               "del", "dos", "das")
 # A place label number: "Room 3.02", "Raum 2.14", "Gate B12".
-_LABEL = r"\d+(?:[.,]\d+)*\w*"
+_LABEL = r"\d+(?:[.,-]\d+)*\w*"  # "Room 12-04": a dash inside a label is no range
 # A name in a script without capitals ("@ 渋谷ヒカリエ"): one run of kana, kanji or hangul.
 _UNCASED = r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af][^\s\x00@,;!?、。]{0,40}"
 
@@ -28,18 +28,24 @@ def _patterns(code: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     sp = lex.spaced
     preps = alt(lex.place_preps, spaced=sp)
     quoted = compile_low(r"(?:" + preps + r"|@)\s*" + _QUOTES
-                         + r"(?P<place>[^\"“”«»「」『』\x00]{1,120})" + _QUOTES)
+                         + r"(?P<place>[^\"“”„«»「」『』\x00]{1,120})" + _QUOTES)
     cap = r"[A-Z\u00c0-\u00de][\w'’&.-]*"
     links = alt(lex.place_links)
     nouns = r"|(?i:" + alt(lex.place_nouns) + r")" if lex.place_nouns else ""
     # Particles that are no link word, so one word has one reading (no backtracking blow-up).
     particle = r"(?:(?:" + alt(set(_PARTICLES) - set(lex.place_links)) + r")[ ]+)+" + cap
+    # "at Lena's loft": after a possessive one plain noun belongs to the place.
+    small = alt((*lex.edge_joiners, *lex.with_words, *lex.articles, *lex.for_words,
+                 *lex.place_links, *lex.range_seps))
+    owned = r"|(?<=['’]s )(?!" + small + r"(?!\w))[a-z][\w-]{2,}"
     tail = (r"(?:[ ]+(?:" + cap + r"|" + _LABEL + r"|[A-Z]|\(\w[\w ]*\)|" + particle + r"|"
-            + links + nouns + r"))*")
+            + links + nouns + owned + r"))*")
+    # "@ Social, Koramangala": a capitalised locality after a comma, ending the phrase.
+    tail += r"(?:,[ ]+[A-Z\u00c0-\u00de][\w'’&.-]*(?=[ ]*(?:\x00|$|[.!?;])))?"
     articles = r"(?i:" + alt(lex.place_articles) + r")"
     # "the cafeteria": after an article one plain word names a place too.
     # "conf room B", "the big kitchen": a few plain words that end in a place noun.
-    nouned = (r"(?:[a-z\u00e0-\u00ff][\w'’-]*[ ]+){0,2}(?i:" + alt(lex.place_nouns) + r")|"
+    nouned = (r"(?:[a-z\u00e0-\u00ff0-9][\w'’-]*[ ]+){0,2}(?i:" + alt(lex.place_nouns) + r")|"
               if lex.place_nouns else "")
     head = (r"(?:(?:" + articles + r"\s+)?(?:" + nouned + cap + r"|(?i:"
             + alt(lex.lowercase_places) + r"))|" + articles

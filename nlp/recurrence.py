@@ -88,6 +88,8 @@ def _patterns(code: str) -> _Patterns:
     joiner = r"\s*(?:,|/|&|\+|" + alt(lex.name_joiners, spaced=sp) + r"|,\s*" + alt(
         lex.name_joiners, spaced=sp) + r")\s*"
     day_list = r"(?P<list>" + day + r"(?:" + joiner + day + r")*)"
+    # "every mon wed fri": after "every" people list days with bare spaces too.
+    spaced_list = r"(?P<list>" + day + r"(?:(?:" + joiner + r"|\s+)" + day + r")*)"
     every = alt(lex.every, spaced=sp)
     other = alt(lex.every_other, spaced=sp)
     nth_word = alt(lex.nth, spaced=sp)
@@ -115,7 +117,7 @@ def _patterns(code: str) -> _Patterns:
         # "the last day of every month", "1st and 15th of each month": BYMONTHDAY.
         nth_day=compile_low(on + r"(?P<nth>" + ordinal + r"(?:" + joiner + the + ordinal + r")*)"
                             + r"(?:" + w + alt(lex.day_word, spaced=sp) + r")?" + w + of_every),
-        every_list=compile_low(r"(?:(?P<other>" + other + r")|" + every + r")" + w + day_list),
+        every_list=compile_low(r"(?:(?P<other>" + other + r")|" + every + r")" + w + spaced_list),
         every_unit=compile_low(r"(?:(?P<other>" + other + r")|" + every + w + count + r")"
                                + w + units
                               + r"(?:\s*" + on + day_list + r")?"),

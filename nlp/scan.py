@@ -41,6 +41,12 @@ class Scan:
         self._spans.append((field, start, end))
         self._owner[start:end] = [field] * (end - start)
 
+    def hold(self, start: int, end: int) -> None:
+        """Hide text[start:end] from later finders but leave it to the title ("the 1:1")."""
+        mask = MASK * (end - start)
+        self.view = self.view[:start] + mask + self.view[end:]
+        self.low = self.low[:start] + mask + self.low[end:]
+
     def has(self, field: SpanField) -> bool:
         """Whether some span was consumed for `field`."""
         return any(f == field for f, _, _ in self._spans)

@@ -143,7 +143,7 @@ def _patterns(code: str) -> _Patterns:
         trailing=re.compile(r"(?i:" + alt(lex.with_words, spaced=sp) + r")[ ]+(?P<who>"
                             + _NAME + r"(?:[ ]+" + _NAME + r")?)[ ]+(?P<h>1[0-2]|[1-9])"
                             + r"[\s.!?\x00]*$") if sp else re.compile(r"(?!x)x"),
-        label=compile_low(alt(lex.numbered_places, spaced=sp) + r"[ ]$"),
+        label=compile_low(alt(lex.numbered_places, spaced=sp) + r"[ ](?:\d+[-–])?$"),
     )
 
 

@@ -70,6 +70,55 @@ def _cut(pattern: re.Pattern[str], text: str, *, at_end: bool = False) -> str:
     return text if m is None else text[:m.start()] + text[m.end():]
 
 
+@lru_cache(maxsize=16)
+def _chatter(code: str) -> frozenset[str]:
+    """Words a preamble is made of ("ok so the plan:", "hey all, quick one:")."""
+    lex = lexicon(code)
+    phrases = (*lex.greetings, *lex.fillers, *lex.group_nouns, *lex.not_names,
+               *lex.preamble_words)
+    return frozenset(word for phrase in phrases for word in phrase.split())
+
+
+_FRAMED = re.compile(r"[,:;!?—–]| - | for ")  # what any framing needs: a cheap gate
+_LEAD_CLAUSE = re.compile(r"^([^,:;!?—–]{1,60}?)\s*[,:;!—–]+\s+")
+_CLAUSE_BREAK = re.compile(r"\s*(?:[?!]+|[,;]|\s[—–-])\s+")
+
+
+@lru_cache(maxsize=16)
+def _clause_patterns(code: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    lex = lexicon(code)
+    remark = compile_low(alt(lex.side_remarks, spaced=True))
+    booked = compile_low(r"^" + alt(lex.booking_leads, spaced=True) + r"\s+[^,.!?]{1,40}?\s+"
+                         + alt(lex.for_words, spaced=True) + r"\s+")
+    return remark, booked
+
+
+def _drop_chatter(text: str, *, code: str) -> str:
+    """Without chat framing: preambles of filler words ("ok so the plan:"), "I booked the
+    room for", and side remarks after the event clause ("? probably best", ", same link")."""
+    if _FRAMED.search(text) is None:
+        return text  # most titles: no clause to drop, nothing booked "for" an event
+    lex = lexicon(code)
+    words = _chatter(code)
+    for _ in range(4):
+        m = _LEAD_CLAUSE.match(text)
+        if m is None or not m.group(1).strip() or len(text) == m.end() or not all(
+                w.strip("!.'’") in words for w in fold(m.group(1)).split()):
+            break
+        text = text[m.end():]
+    remark, booked = _clause_patterns(code)
+    low = fold(text)
+    if lex.booking_leads and (b := booked.match(low)) and len(text) > b.end():
+        text, low = text[b.end():], low[b.end():]
+    for brk in _CLAUSE_BREAK.finditer(text):
+        if brk.start() == 0:
+            continue
+        strong = brk.group().strip()[:1] in "?!"
+        if strong or remark.match(low, brk.end()):
+            return text[:brk.start()]
+    return text
+
+
 def make_title(remaining: str, *, locale: str) -> str:
     """The event title from the message's leftover text: edges trimmed, first letter capitalised."""
     lex = lexicon(locale)
@@ -82,6 +131,8 @@ def make_title(remaining: str, *, locale: str) -> str:
         text = _CJK_GAP.sub("", text)
     if lex.spaced and lex.fillers and (m := _preamble(lex.code).match(fold(text))):
         text = text[m.end():]
+    if lex.spaced and lex.side_remarks:
+        text = _drop_chatter(text, code=lex.code)
     for _ in range(12):
         before = text
         text = _strip_junk(text)

@@ -104,7 +104,22 @@ MORE_DATES = [
     ("en", "Dentist the fifth of December", "2026-12-05"),
     ("en", "Dentist December fifth", "2026-12-05"),
     ("en", "Dentist end of the week", "2026-11-20"),
-    ("en", "Dentist EOW", "2026-11-20"),
+    ("en", "Dentist EOW", "2026-11-20T17:00"),
+    # "EOW" is a deadline like "EOD"; spelled out as a day it stays a day.
+    ("en", "Dentist EOW pls", "2026-11-20T17:00"),
+    ("en", "Dentist by end of week", "2026-11-20T17:00"),
+    # Typos people really send, in a table: none is an English word.
+    ("en", "Dentist wendesday 3pm", "2026-11-18T15:00"),
+    ("en", "Dentist thurday at 1", "2026-11-19T13:00"),
+    ("en", "Dentist thrusday 10:30am", "2026-11-19T10:30"),
+    ("en", "Dentist on Tuesady 4pm", "2026-11-24T16:00"),
+    ("en", "Dentist firday 9am", "2026-11-20T09:00"),
+    ("en", "Dentist tmrow 6pm", "2026-11-19T18:00"),
+    ("en", "Dentist tomorow noon", "2026-11-19T12:00"),
+    ("en", "Dentist tommorow 7pm", "2026-11-19T19:00"),
+    ("en", "Dentist 2morrow 7am", "2026-11-19T07:00"),
+    # "the 5th" alone is a day (an ordinal that counts a noun is none: see test_places).
+    ("en", "Dentist the 5th", "2026-12-05"),
     ("en", "Dentist later today", "2026-11-18"),
     ("en", "Dentist next month on the 3rd", "2026-12-03"),
     ("en", "Dentist the 20th of next month", "2026-12-20"),

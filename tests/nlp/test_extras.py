@@ -1,4 +1,5 @@
-"""Online meetings named in every locale ("Videokonferenz", "ビデオ通話", "visio")."""
+"""Extras: online meetings named in every locale ("Videokonferenz", "ビデオ通話", "visio"),
+reminders said without a number ("remind me the day before")."""
 
 from __future__ import annotations
 
@@ -25,3 +26,20 @@ ONLINE: list[tuple[str, str, bool, str]] = [
 def test_online_words(locale: str, text: str, online: bool, title: str) -> None:
     draft = read_text(text, locale=locale)
     assert (draft.online_meeting, draft.title) == (online, title)
+
+
+# text, title, reminder minutes
+REMINDERS = [
+    ("Passport appt Apr 28 9:10am, remind me the day before", "Passport appt", 1440),
+    ("dentist fri 3pm remind me a day before", "Dentist", 1440),
+    ("dentist fri 3pm remind me an hour before", "Dentist", 60),
+    ("dentist fri 3pm, reminder the week before", "Dentist", 10080),
+    ("remind me the day before: dentist fri 3pm", "Dentist", 1440),
+    ("dentist fri 3pm", "Dentist", None),
+]
+
+
+@pytest.mark.parametrize(("text", "title", "minutes"), REMINDERS)
+def test_reminders(text: str, title: str, minutes: int | None) -> None:
+    draft = read_text(text)
+    assert (draft.title, draft.reminder_minutes) == (title, minutes)

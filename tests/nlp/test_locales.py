@@ -180,3 +180,47 @@ def test_cjk_and_month_end_phrases(locale: str, text: str, title: str, start: st
 def test_a_second_japanese_name_after_to() -> None:
     draft = read_text("田中さんと鈴木さんと明日15時に会議", locale="ja")
     assert [a.value for a in draft.attendees] == ["田中さん", "鈴木さん"]
+
+
+# locale, text, (title, start, location, reminder) (now: Wednesday 2026-11-18 09:00 New York)
+CHAT_CASES: list[tuple[str, str, tuple[str, str, str | None, int | None]]] = [
+    ("de", "Abschluss heute EOD",
+     ("Abschluss", "2026-11-18T17:00", None, None)),
+    ("de", "Sommerfest Freitag ab 17 Uhr auf der Dachterrasse",
+     ("Sommerfest", "2026-11-20T17:00", "Dachterrasse", None)),
+    ("de", "Workshop Mittwoch 13 Uhr im „Raum Zugspitze“",
+     ("Workshop", "2026-11-18T13:00", "Raum Zugspitze", None)),
+    ("de", "Frühschoppen So. 10:30 im Biergarten am See",
+     ("Frühschoppen", "2026-11-22T10:30", "Biergarten am See", None)),
+    ("fr", "fête ce soir à 19h30 dans la cour",
+     ("Fête", "2026-11-18T19:30", "cour", None)),
+    ("fr", "visio à 16h, me rappeler 10 minutes avant",
+     ("Visio", "2026-11-18T16:00", None, 10)),
+    ("fr", "rendu du rapport d'ici la fin de journée",
+     ("Rendu du rapport", "2026-11-18T17:00", None, None)),
+    ("es", "cumple de Martina este finde",
+     ("Cumple de Martina", "2026-11-21", None, None)),
+    ("es", "porfa agenda una llamada mañana a las 10",
+     ("Una llamada", "2026-11-19T10:00", None, None)),
+    ("ko", "다음 금요일 오후 2시 고객사 미팅",
+     ("고객사 미팅", "2026-11-20T14:00", None, None)),
+    ("ko", "오늘 자정 콘서트 티켓팅, 10분 전에 알림",
+     ("콘서트 티켓팅", "2026-11-19T00:00", None, 10)),
+    ("ja", "月末までに書類を提出",
+     ("書類を提出", "2026-11-30", None, None)),
+    ("ja", "明日13時からレビュー、15分前にリマインド",
+     ("レビュー", "2026-11-19T13:00", None, 15)),
+]
+
+
+@pytest.mark.parametrize(("locale", "text", "expected"), CHAT_CASES,
+                         ids=[row[1] for row in CHAT_CASES])
+def test_chat_phrases_in_every_locale(
+        locale: str, text: str, expected: tuple[str, str, str | None, int | None]) -> None:
+    draft = read_text(text, locale=locale)
+    assert (draft.title, wall(draft), draft.location, draft.reminder_minutes) == expected
+
+
+def test_a_count_word_ends_a_weekly_rule_in_german() -> None:
+    draft = read_text("Yoga jeden Dienstag um 19 Uhr, 10 Termine", locale="de")
+    assert (draft.title, draft.recurrence) == ("Yoga", ("RRULE:FREQ=WEEKLY;BYDAY=TU;COUNT=10",))

@@ -39,6 +39,22 @@ PLACES: list[tuple[str, str, str, str, str]] = [
     ("ja", "金曜 正午 ランチ会 @ 渋谷ヒカリエ", "ランチ会", "2026-11-20T12:00", "渋谷ヒカリエ"),
     ("ja", "明日 10時 打ち合わせ @ 会議室A", "打ち合わせ", "2026-11-19T10:00", "会議室A"),
     ("ko", "내일 오후 3시 회의 @ 강남역", "회의", "2026-11-19T15:00", "강남역"),
+    # A possessive and its noun: "Lena's loft".
+    ("en", "NYE party tonight 9pm-1am at Lena's loft", "NYE party", "2026-11-18T21:00",
+     "Lena's loft"),
+    ("en", "drinks at Bob's for Ann tonight", "Drinks for Ann", "2026-11-18T19:00", "Bob's"),
+    # A day abbreviation that ends a capitalised name is no day; after a day it still is.
+    ("en", "lunch w/ Farhan 12:30 @ Lau Pa Sat", "Lunch w/ Farhan", "2026-11-18T12:30",
+     "Lau Pa Sat"),
+    ("en", "dinner Sat 7pm at Lau Pa", "Dinner", "2026-11-21T19:00", "Lau Pa"),
+    # A comma-joined locality closing the phrase continues the place.
+    ("en", "Team outing @ Social, Koramangala sat 6pm", "Team outing", "2026-11-21T18:00",
+     "Social, Koramangala"),
+    # A room label with a dash is no range; an ordinal before "floor" is no day.
+    ("en", "Sync in Room 12-04 at 3", "Sync", "2026-11-18T15:00", "Room 12-04"),
+    ("en", "Standup 9am in Room 3-11", "Standup", "2026-11-19T09:00", "Room 3-11"),
+    ("en", "Kickoff Monday at 9 in the 4th floor kitchen", "Kickoff", "2026-11-23T09:00",
+     "the 4th floor kitchen"),
     ("en", "Lunch Friday @ Blue Bottle", "Lunch", "2026-11-20", "Blue Bottle"),
 ]
 

@@ -105,6 +105,10 @@ MORE_RULES = [
      "2026-12-07T16:00"),
     ("en", "Gym the first and third Thursday of every month", "FREQ=MONTHLY;BYDAY=1TH,3TH",
      "2026-11-19"),
+    # Days listed with bare spaces.
+    ("en", "gym every mon wed fri at 6:30am", "FREQ=WEEKLY;BYDAY=MO,WE,FR", "2026-11-20T06:30"),
+    ("en", "Gym every tue thu 7am", "FREQ=WEEKLY;BYDAY=TU,TH", "2026-11-19T07:00"),
+    ("en", "Gym every Monday Wednesday at 9", "FREQ=WEEKLY;BYDAY=MO,WE", "2026-11-23T09:00"),
     ("en", "Gym every weekend", "FREQ=WEEKLY;BYDAY=SA,SU", "2026-11-21"),
     ("en", "Gym weekends at 8am", "FREQ=WEEKLY;BYDAY=SA,SU", "2026-11-21T08:00"),
     ("en", "Gym every Monday x10", "FREQ=WEEKLY;BYDAY=MO;COUNT=10", "2026-11-23"),

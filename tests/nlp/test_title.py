@@ -43,6 +43,30 @@ TITLES = [
     ("Tomorrow 3pm: dentist", "Dentist"),
     ("can you schedule a call with Bob Friday 3pm", "A call with Bob"),
     ("I need to call the bank tomorrow at 10", "Call the bank"),
+    # Meeting nouns that look like clock times.
+    ("next Wed 1:1 w/ Keanu 4pm", "1:1 w/ Keanu"),
+    ("1-1 with Bo friday 11:15", "1-1 with Bo"),
+    ("one-on-one w/ Kim tue 1-1:30pm", "One-on-one w/ Kim"),
+    ("1on1 with Sara thu 10am", "1on1 with Sara"),
+    # No date, no title: "asap", "when you're back".
+    ("book a dentist appointment asap", "A dentist appointment"),
+    ("let's catch up when you're back", "Catch up"),
+    ("call the plumber as soon as possible", "Call the plumber"),
+    # Chat framing: preambles of filler words, "I booked the room for", side remarks.
+    ("hey all, quick one: can we get a post-mortem on the calendar for Monday 2-3pm? please "
+     "bring the graphs", "A post-mortem"),
+    ("ok so the plan: dinner with Ingrid at Katz Orange on Saturday, table's booked for 8pm",
+     "Dinner with Ingrid"),
+    ("Heads up, I booked the big room for the design crit on Tuesday from 2:30 to 4 — ping me "
+     "if that clashes", "The design crit"),
+    ("reminder for everyone: the all-hands is Friday 9am, same Zoom link", "The all-hands"),
+    ("FYI the offsite is happening Nov 9 through Nov 11 at the Lakehouse, block your calendars",
+     "The offsite"),
+    ("can someone set up a retro friday 3pm? probably best", "A retro"),
+    ("Reminder: dentist Friday 3pm", "Dentist"),
+    # Words that are not all chatter stay: a dash or comma alone ends no title.
+    ("Lunch — Adele farewell friday noon", "Lunch — Adele farewell"),
+    ("Sam 5th birthday party Saturday", "Sam 5th birthday party"),
     ("Termin", "Termin"),
 ]
 
