@@ -10,7 +10,17 @@ from typing import Literal
 
 from nlp.lexicon import Lexicon
 from nlp.locales import lexicon
-from nlp.pattern import alt, before, compile_low, key, matches, no_noun_after, reach_of
+from nlp.pattern import (
+    alt,
+    before,
+    compile_low,
+    holds,
+    key,
+    matches,
+    needles,
+    no_noun_after,
+    reach_of,
+)
 from nlp.scan import Scan
 
 _DAY_NUMBER = re.compile(r"\d{1,2}")
@@ -61,9 +71,13 @@ class _Patterns:
     month_range: re.Pattern[str]
     dom: re.Pattern[str]
     relative: re.Pattern[str]
+    relative_words: tuple[str, ...]  # pieces of the words `relative` needs: a cheap gate
     weekday: re.Pattern[str]
+    weekday_pieces: tuple[str, ...]  # one is in every day name: a cheap gate before `weekday`
     ends: re.Pattern[str]  # "this weekend", "end of the week / month / year": one search
+    ends_words: tuple[str, ...]  # pieces of the words `ends` needs: a cheap gate
     month_word: re.Pattern[str]  # any month name: the month patterns run only when one is there
+    month_pieces: tuple[str, ...]  # one is in every month name: a cheap gate before `month_word`
     day_part: re.Pattern[str]  # es "por la mañana" (in the morning) holds "mañana" (tomorrow)
     part_clash: bool
     lead: re.Pattern[str]  # read backwards from a day phrase: "on", "am", "le"
@@ -171,8 +185,13 @@ def _patterns(code: str) -> _Patterns:
         ),
         dom=compile_low(dom),
         relative=compile_low(r"(?P<rel>" + rel_words + r")" + tail),
+        relative_words=needles(lex.relative_days, lex.evening_days),
         weekday=compile_low(weekday_full),
+        weekday_pieces=needles(lex.weekdays, sizes=(3, 4)),
         month_word=compile_low(alt(lex.months, spaced=sp)),
+        month_pieces=needles(lex.months, sizes=(3, 4)),
+        ends_words=needles(lex.weekend, lex.next_weekend, lex.month_end, lex.week_end,
+                           lex.year_end, sizes=(3, 4)),
         ends=compile_low(r"(?P<w>" + alt((*lex.weekend, *lex.next_weekend, *lex.month_end,
                                           *lex.week_end, *lex.year_end), spaced=sp) + r")"
                          + tail),
@@ -222,7 +241,8 @@ def find_dates(scan: Scan, *, locale: str) -> list[DateAtom]:
         scan.take(start, match.end(), "date")
 
     digits = _DIGIT.search(scan.low) is not None
-    named_month = pats.month_word.search(scan.low) is not None
+    named_month = holds(scan.low, pats.month_pieces) and \
+        pats.month_word.search(scan.low) is not None
     months = digits and named_month
     wordy = bool(lex.ordinal_words) and named_month
     for m in matches(pats.iso, scan.low) if digits else ():
@@ -259,7 +279,7 @@ def find_dates(scan: Scan, *, locale: str) -> list[DateAtom]:
             add(m, DateAtom(spec, m.start(), m.end()))
     # Only where a day-part phrase holds a relative day word (es "mañana") is it looked for.
     parts: list[tuple[int, int]] | None = None if pats.part_clash else []
-    for m in matches(pats.relative, scan.low):
+    for m in matches(pats.relative, scan.low) if holds(scan.low, pats.relative_words) else ():
         if parts is None:
             parts = [p.span() for p in matches(pats.day_part, scan.low)]
         if any(s <= m.start() and m.end() <= e for s, e in parts):
@@ -271,7 +291,7 @@ def find_dates(scan: Scan, *, locale: str) -> list[DateAtom]:
             add(m, DateAtom(spec, m.start(), m.end(), day_part=minutes))
         else:
             add(m, DateAtom(DateSpec("offset", offset=lex.relative_days[word]), m.start(), m.end()))
-    for m in matches(pats.ends, scan.low):
+    for m in matches(pats.ends, scan.low) if holds(scan.low, pats.ends_words) else ():
         # "Cottage weekend Dec 11-13": a calendar date wins over a vague period, which stays
         # in the title; so does a hyphenated modifier ("Month-end close", "year-end party").
         explicit = any(a.spec.kind in ("ymd", "md") for a in atoms)
@@ -282,7 +302,7 @@ def find_dates(scan: Scan, *, locale: str) -> list[DateAtom]:
         # "EOW" is a deadline like "EOD": the work week's last day at close of business.
         add(m, DateAtom(_end_spec(lex, word), m.start(), m.end(),
                         day_part=lex.week_end_time if word in lex.week_end_deadlines else None))
-    for m in matches(pats.weekday, scan.low):
+    for m in matches(pats.weekday, scan.low) if holds(scan.low, pats.weekday_pieces) else ():
         if _in_place_name(lex, scan, m):
             continue
         lead = before(pats.weekday_lead, scan.low, m.start(), reach=pats.weekday_reach)
@@ -292,7 +312,9 @@ def find_dates(scan: Scan, *, locale: str) -> list[DateAtom]:
         if m["later"] and (article := before(pats.article_lead, scan.low, start)):
             start = article.start()  # "the Monday after next": one day, the article with it
         add(m, DateAtom(spec, start, m.end()), week=week)
-    for m in matches(pats.dom, scan.low) if digits or lex.ordinal_words else ():
+    # A day of the month is written with a digit or after its lead word ("the fifth").
+    for m in matches(pats.dom, scan.low) if digits or any(
+            word in scan.low for word in lex.day_of_month_lead) else ():
         groups = m.groupdict()
         digits_day = groups.get("day") or groups.get("dayb")
         d = int(digits_day) if digits_day else lex.ordinal_words[key(m["dayw"])]

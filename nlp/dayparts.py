@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from nlp.locales import lexicon
-from nlp.pattern import alt, compile_low, key, matches
+from nlp.pattern import alt, compile_low, holds, key, matches, needles
 from nlp.scan import Scan
 from nlp.times import TimeAtom
 
@@ -25,6 +25,8 @@ class DayPart:
 class _Patterns:
     day_part: re.Pattern[str]
     day_tail: re.Pattern[str]  # only right after a day: "Tuesday night"
+    part_pieces: tuple[str, ...]  # cheap gates: one is in every day-part (tail) word
+    tail_pieces: tuple[str, ...]
     meal: re.Pattern[str]
 
 
@@ -36,6 +38,8 @@ def _patterns(code: str) -> _Patterns:
     return _Patterns(
         day_part=compile_low(r"(?P<part>" + alt(lex.day_parts, spaced=sp) + r")" + particle),
         day_tail=compile_low(r"(?P<part>" + alt(lex.day_tails, spaced=sp) + r")" + particle),
+        part_pieces=needles(lex.day_parts),
+        tail_pieces=needles(lex.day_tails),
         meal=compile_low(r"(?P<meal>" + alt(lex.meals, spaced=sp) + r")"),
     )
 
@@ -51,13 +55,15 @@ def find_day_parts(scan: Scan, *, locale: str, times: list[TimeAtom],
     lex = lexicon(locale)
     found: list[DayPart] = []
     near = {"date", "time", "recurrence"}
-    for m in matches(_patterns(lex.code).day_part, scan.low):
+    pats = _patterns(lex.code)
+    for m in matches(pats.day_part, scan.low) if holds(scan.low, pats.part_pieces) else ():
         beside = scan.owner_before(m.start()) in near or scan.owner_after(m.end()) in near
         if times and (not beside or key(m["part"]) in lex.meals):
             continue  # beside a clock, ko "점심" is lunch: a meal, left in the title
         found.append(DayPart(lex.day_parts[key(m["part"])], m.start(), m.end()))
         scan.take(m.start(), m.end(), "time")
-    for m in matches(_patterns(lex.code).day_tail, scan.low) if lex.day_tails and days else ():
+    for m in matches(pats.day_tail, scan.low) if days and holds(scan.low, pats.tail_pieces) \
+            else ():
         if scan.owner_before(m.start(), skip=" ") in ("date", "recurrence"):
             found.append(DayPart(lex.day_tails[key(m["part"])], m.start(), m.end()))
             scan.take(m.start(), m.end(), "time")

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from nlp.lengths import amount, has_amount, minutes_of
 from nlp.locales import lexicon
-from nlp.pattern import alt, before, compile_low, key, matches
+from nlp.pattern import alt, before, compile_low, holds, key, matches, needles
 from nlp.scan import Scan
 
 # Slack writes links as <https://...|label>, channels as <#C123|name>, broadcasts as <!here>.
@@ -48,7 +48,9 @@ class _Patterns:
     reminders: tuple[re.Pattern[str], ...]
     named_reminder: re.Pattern[str]  # "remind me the day before"
     reminder_lead: re.Pattern[str]  # read backwards: "with a" in "with a 15 minute reminder"
+    reminder_words: tuple[str, ...]  # one is in every reminder phrase: a cheap first test
     online: re.Pattern[str]
+    online_pieces: tuple[str, ...]  # one is in every online or platform word: a cheap gate
     platform: re.Pattern[str]
 
 
@@ -75,7 +77,9 @@ def _patterns(code: str) -> _Patterns:
         named_reminder=compile_low(r"(?P<lead>" + leads + r")\s*:?\s*(?:me\s+|us\s+)?(?P<named>"
                                    + alt(lex.reminder_phrases, spaced=sp) + r")"),
         reminder_lead=compile_low(r",?\s*(?:" + withs + r"\s+)?(?:" + arts + r"\s+)?$"),
+        reminder_words=needles(lex.reminder_leads, lex.reminder_nouns),
         online=compile_low(alt(lex.online_words, spaced=sp)),
+        online_pieces=needles(lex.online_words, lex.online_platforms, sizes=(3, 4)),
         platform=compile_low(r"(?:" + alt(lex.online_preps, spaced=sp) + r")\s+"
                              + alt(lex.online_platforms, spaced=sp)),
     )
@@ -85,8 +89,9 @@ def find_reminder(scan: Scan, *, locale: str) -> int | None:
     """Minutes before the event to remind, consumed; None if the text asks for none."""
     lex = lexicon(locale)
     pats = _patterns(lex.code)
-    # Every phrase names its unit ("the day before"), so one gate serves both forms.
-    if not has_amount(scan, locale=lex.code):
+    # Every phrase names its unit ("the day before") and a lead or noun ("remind", "alert"),
+    # so two gates serve all forms; the substring test is the cheaper, so it runs first.
+    if not holds(scan.low, pats.reminder_words) or not has_amount(scan, locale=lex.code):
         return None
     if lex.reminder_phrases and (m := pats.named_reminder.search(scan.low)):
         lead = before(pats.reminder_lead, scan.low, m.start())
@@ -110,6 +115,8 @@ def find_reminder(scan: Scan, *, locale: str) -> int | None:
 def find_online(scan: Scan, *, locale: str) -> bool:
     """Whether the event is an online meeting; "on Zoom" leaves the title, "Zoom call" stays."""
     pats = _patterns(lexicon(locale).code)
+    if not holds(scan.low, pats.online_pieces):
+        return False
     m = pats.platform.search(scan.low)
     if m:
         scan.take(m.start(), m.end(), "online_meeting")

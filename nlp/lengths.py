@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from nlp.lexicon import Lexicon
 from nlp.locales import lexicon
-from nlp.pattern import alt, before, compile_low, key, matches
+from nlp.pattern import alt, before, compile_low, holds, key, matches, needles
 from nlp.scan import Scan
 
 DAY = 1440
@@ -28,10 +28,13 @@ class Length:
 @dataclass(frozen=True)
 class _Patterns:
     relative: tuple[re.Pattern[str], ...]
+    # Per `relative` pattern, words one of which it needs ("in", "from now"): cheap gates.
+    relative_words: tuple[tuple[str, ...], ...]
     duration: tuple[re.Pattern[str], ...]
     article: re.Pattern[str]  # read backwards: "a" in "a 30 min call"
     unit: re.Pattern[str]  # any unit word: no match, no length to look for
     bare: re.Pattern[str]  # "in 15" with no unit and nothing clock-like after it
+    bare_pieces: tuple[str, ...]  # one is in every bare number: a cheap gate before `bare`
 
 
 def amount(lex: Lexicon, *, digits_only: bool = False, words_only: bool = False) -> str:
@@ -100,6 +103,8 @@ def _patterns(code: str) -> _Patterns:
         relative=(compile_low(ins + r"\s+" + qty + r"(?:\s*" + afters + r")?"),
                   compile_low(digits + r"\s*" + afters),
                   compile_low(qty + r"\s*" + afters)),
+        relative_words=(needles(lex.in_words), needles(lex.after_words),
+                        needles(lex.after_words)),
         duration=(compile_low(fors + r"\s+(?:" + arts + r"\s+)?" + qty),
                   compile_low(r"\(\s*" + qty + r"\s*\)"),
                   compile_low(digits),
@@ -107,6 +112,7 @@ def _patterns(code: str) -> _Patterns:
         article=compile_low(arts + r"\s+$"),
         unit=compile_low(alt((*lex.units, *lex.half_an_hour), spaced=False)),
         # Only at the end of a clause: "in 15 Dec", "in 30 min", "in 10am" are other things.
+        bare_pieces=needles(lex.bare_minutes),
         bare=compile_low(r"(?<!\w)" + ins + r"\s+(?P<n>" + alt(lex.bare_minutes, spaced=sp)
                          + r")(?=\s*(?:$|[,.;!?)]|-|–|" + alt(lex.with_words, spaced=sp) + r"))"),
     )
@@ -122,12 +128,12 @@ def find_relative(scan: Scan, *, locale: str) -> Length | None:
     lex = lexicon(locale)
     pats = _patterns(lex.code)
     if has_amount(scan, locale=lex.code):
-        for pattern in pats.relative:
-            m = pattern.search(scan.low)
+        for pattern, words in zip(pats.relative, pats.relative_words, strict=True):
+            m = pattern.search(scan.low) if holds(scan.low, words) else None
             if m is not None:
                 scan.take(m.start(), m.end(), "date")
                 return Length(minutes_of(lex, m), m.start(), m.end(), unit=_unit(lex, m))
-    if lex.bare_minutes and (m := pats.bare.search(scan.low)) is not None:
+    if holds(scan.low, pats.bare_pieces) and (m := pats.bare.search(scan.low)) is not None:
         scan.take(m.start(), m.end(), "date")
         return Length(float(m["n"]), m.start(), m.end(), bare=True)
     return None

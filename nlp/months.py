@@ -59,7 +59,9 @@ def find_month_ends(scan: Scan, *, locale: str) -> list[DateAtom]:
     (this month's end) or "the 2nd" inside them."""
     lex = lexicon(locale)
     found: list[DateAtom] = []
-    for m in matches(_nth_pattern(lex.code), scan.low):
+    # "of" is in every such phrase: a substring test spares most messages the search.
+    counted = any(word in scan.low for word in lex.of_words)
+    for m in matches(_nth_pattern(lex.code), scan.low) if counted else ():
         spec = DateSpec("nth", day=lex.nth[key(m["nth"])], weekday=lex.weekdays[key(m["wd"])],
                         month=0 if m["next"] else lex.months[key(m["month"])],
                         offset=1 if m["next"] else 0)

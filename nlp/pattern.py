@@ -51,6 +51,40 @@ def _wordish(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
+def needles(*tables: Iterable[str], sizes: tuple[int, ...] = (4,)) -> tuple[str, ...]:
+    """Few short strings one of which is in any text an `alt` of `tables` matches: plain `in`
+    tests that gate a costlier search.
+
+    Each entry's words are literal in its match, so any piece of one (`sizes` long, or the
+    whole word when shorter) is too; pieces shared by many entries are chosen first, and a
+    piece holding another chosen one is dropped. The test must run on the searched text or
+    on the text before masking: masking only removes characters.
+    """
+    entries = {item for table in tables for item in table if item.split()}
+    pieces = {item: {word[i:i + n] for word in _long_words(item, min(sizes)) for n in sizes
+                     for i in range(max(1, len(word) - n + 1))} for item in entries}
+    chosen: list[str] = []
+    while entries:
+        best = max(sorted({p for item in entries for p in pieces[item]}),
+                   key=lambda p: (sum(1 for item in entries if p in pieces[item]), len(p)))
+        chosen.append(best)
+        entries = {item for item in entries if best not in pieces[item]}
+    return tuple(sorted(w for w in chosen if not any(o != w and o in w for o in chosen)))
+
+
+def _long_words(item: str, size: int) -> list[str]:
+    """The words of an entry worth a test: short ones ("me" in "remind me") are everywhere,
+    and of short ones those with a digit ("1" in "1 on 1") are rarer than letters."""
+    words = item.split()
+    return [w for w in words if len(w) >= size] or [
+        w for w in words if any(ch.isdigit() for ch in w)] or words
+
+
+def holds(text: str, words: tuple[str, ...]) -> bool:
+    """Whether any of `words` (from `needles`) occurs in `text`."""
+    return any(word in text for word in words)
+
+
 def no_noun_after(lex: Lexicon) -> str:
     """A lookahead: no word follows except a joining one ("at", "with", "to"...).
 
@@ -84,10 +118,17 @@ def before(pattern: re.Pattern[str], text: str, start: int, *,
     return m if m is not None and m.start() < start else None
 
 
-def matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    """The first MAX_MATCHES matches: a chat message names a handful of each phrase kind,
-    so a flood of them (4 KB of "1-2-3-") costs bounded work, not one step per match."""
-    return islice(pattern.finditer(text), MAX_MATCHES)
+def matches(pattern: re.Pattern[str], text: str, pos: int = 0) -> Iterator[re.Match[str]]:
+    """The first MAX_MATCHES matches from `pos` on: a chat message names a handful of each
+    phrase kind, so a flood of them (4 KB of "1-2-3-") costs bounded work, not one step per
+    match. Look-behinds still see the text before `pos`."""
+    # Most phrase kinds are absent from a message: a bare `search` says so for less than
+    # building the iterator; iterating from the first match yields exactly the matches a
+    # scan from `pos` would.
+    first = pattern.search(text, pos)
+    if first is None:
+        return iter(())
+    return islice(pattern.finditer(text, first.start()), MAX_MATCHES)
 
 
 def compile_low(pattern: str) -> re.Pattern[str]:

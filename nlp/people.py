@@ -41,6 +41,16 @@ def person_lead(lex: Lexicon) -> str:
 
 
 @lru_cache(maxsize=16)
+def _with_gate(code: str) -> re.Pattern[str]:
+    """The lead words of `_with_pattern` alone, on lower-cased text: a cheap first test."""
+    lex = lexicon(code)
+    lead = alt(lex.with_words, spaced=lex.spaced)
+    if lex.person_verbs:
+        lead = r"(?:" + lead + r"|" + person_lead(lex) + r")"
+    return compile_low(lead)
+
+
+@lru_cache(maxsize=16)
 def _group_pattern(code: str) -> re.Pattern[str]:
     """A group noun after a name ("Tokyo office", "Sales team"): the name is a group."""
     return re.compile(r"[ ]" + alt(lexicon(code).group_nouns) + r"$", re.IGNORECASE)
@@ -91,10 +101,17 @@ def find_names(scan: Scan, *, locale: str) -> Found:
     """People named after "with" ("with Adele, Bob & Carol"); the phrase stays in the title."""
     lex = lexicon(locale)
     found: Found = []
-    if lex.with_words:
+    # Case-blind matching equals matching the lower-cased text only for ASCII ("ſ" matches
+    # "s" case-blind), so only in ASCII text does the gate say where a phrase can first
+    # start: the costly case-blind search skips no match by starting there.
+    start: int | None = 0
+    if lex.with_words and scan.text.isascii():
+        gate = _with_gate(lex.code).search(scan.low)
+        start = gate.start() if gate is not None else None
+    if lex.with_words and start is not None:
         split = _joiner_pattern(lex.code)
         group = _group_pattern(lex.code)
-        for m in matches(_with_pattern(lex.code), scan.view):
+        for m in matches(_with_pattern(lex.code), scan.view, start):
             at = m.start("names")
             for part in split.split(m["names"]):
                 name = part.strip(" \x00.")

@@ -92,12 +92,36 @@ def _calendar_word(code: str, place: str) -> bool:
     return word in lex.months or word in lex.weekdays
 
 
+@lru_cache(maxsize=16)
+def _plain_lead(code: str) -> re.Pattern[str]:
+    """How the plain place phrase opens ("at ", "@ "), on lower-cased text: a cheap gate."""
+    lex = lexicon(code)
+    return compile_low(r"(?:" + alt(lex.place_preps, spaced=lex.spaced) + r")\s+|@\s+")
+
+
+def _plain_start(scan: Scan, code: str) -> int | None:
+    """Where the plain place phrase can first start; None where it cannot occur.
+
+    Case-blind matching equals matching the lower-cased text only for ASCII ("ſ" matches
+    "s" case-blind), so other text is searched from its start.
+    """
+    if not scan.text.isascii():
+        return 0
+    lead = _plain_lead(code).search(scan.low)
+    return None if lead is None else lead.start()
+
+
 def find_place(scan: Scan, *, locale: str) -> str | None:
     """The location of the event, consumed with its preposition; None if there is none."""
     code = lexicon(locale).code
     _, plain, suffixed = _patterns(code)
     for pattern, text in ((plain, scan.view), (suffixed, scan.low)):
-        m = pattern.search(text)
+        if pattern is plain:
+            # The costly case-blind search starts where its opening words first stand.
+            start = _plain_start(scan, code)
+            m = pattern.search(text, start) if start is not None else None
+        else:
+            m = pattern.search(text)
         if m and pattern is plain and lexicon(code).person_verbs and \
                 before(_addressed(code), scan.low, m.start("place")) is not None:
             m = pattern.search(text, m.end())  # the person's name; a place may follow

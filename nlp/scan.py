@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import groupby
+
 from pydantic import TypeAdapter
 
 from nlp.draft import Span, SpanField
@@ -11,6 +13,7 @@ _SPANS: TypeAdapter[tuple[Span, ...]] = TypeAdapter(tuple[Span, ...])
 
 # Fields whose words stay in the title although other finders must not read them.
 KEPT_IN_TITLE: frozenset[str] = frozenset({"attendee"})
+_FREE: frozenset[str | None] = frozenset({None, *KEPT_IN_TITLE})  # owners of title material
 
 
 class Scan:
@@ -76,15 +79,20 @@ class Scan:
         owner = self._owner[index]
         return owner is None or owner in KEPT_IN_TITLE
 
+    def free_between(self, start: int, end: int) -> bool:
+        """Whether every character of text[start:end] still belongs to the title's material."""
+        return _FREE.issuperset(self._owner[start:end])
+
     def remaining(self) -> str:
         """The text with every title-removing span blanked out (one space per span)."""
+        if not self._spans:
+            return self.text
+        # Whole runs of kept or removed characters, not one character at a time: runs are
+        # few, and slicing them is C work.
         out: list[str] = []
-        last_blank = False
-        for ch, owner in zip(self.text, self._owner, strict=True):
-            if owner is None or owner in KEPT_IN_TITLE:
-                out.append(ch)
-                last_blank = False
-            elif not last_blank:
-                out.append(" ")
-                last_blank = True
+        at = 0
+        for kept, run in groupby(self._owner, key=_FREE.__contains__):
+            length = len(list(run))
+            out.append(self.text[at:at + length] if kept else " ")
+            at += length
         return "".join(out)

@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from nlp.lexicon import Lexicon
 from nlp.locales import lexicon
-from nlp.pattern import alt, before, compile_low, key, matches, reach_of
+from nlp.pattern import alt, before, compile_low, holds, key, matches, needles, reach_of
 from nlp.scan import Scan
 
 _DIGIT = re.compile(r"\d")
@@ -46,6 +46,8 @@ class _Patterns:
     lead: re.Pattern[str]  # read backwards: "from", "at", "um", "a las"
     shift_lead: re.Pattern[str]  # the same with "half past", de "halb" before the hour
     shift_word: re.Pattern[str]  # any such word: no match, the plain lead suffices
+    named_pieces: tuple[str, ...]  # one is in every named time ("noon"): gates the first kind
+    shift_pieces: tuple[str, ...]  # one is in every such word: a cheap gate before `shift_word`
     length_lead: re.Pattern[str]  # read backwards: fr "pendant" makes "2 heures" a length
     open_end: re.Pattern[str]  # after a single time: "till late" leaves the end open
     label: re.Pattern[str]  # read backwards: "Room", "Raum", "Gate" make "3.02" a label
@@ -137,6 +139,8 @@ def _patterns(code: str) -> _Patterns:
         shift_lead=compile_low(lead + r"(?:(?P<shift>" + alt(lex.hour_leads, spaced=sp)
                                + r")\s*)?$"),
         shift_word=compile_low(alt(lex.hour_leads, spaced=sp)),
+        shift_pieces=needles(lex.hour_leads),
+        named_pieces=needles(lex.named_times),
         length_lead=compile_low(alt(lex.for_words, spaced=sp) + r"\s*$"),
         open_end=compile_low(r"\s*" + alt(lex.open_ends, spaced=sp)),
         reach=reach_of(lex.from_words, lex.time_preps, lex.hour_leads),
@@ -232,8 +236,10 @@ def find_times(scan: Scan, *, locale: str) -> list[TimeAtom]:
     pats = _patterns(lex.code)
     atoms: list[TimeAtom] = []
     digits = _DIGIT.search(scan.low) is not None
+    # The first pattern of `ranges` and of `singles` opens with a named time ("noon").
+    named = holds(scan.low, pats.named_pieces)
     for pattern in pats.ranges if digits else pats.ranges[:1]:
-        for m in matches(pattern, scan.low):
+        for m in matches(pattern, scan.low) if named or pattern is not pats.ranges[0] else ():
             groups = m.groupdict()
             first, last = _read(lex, groups, "1"), _read(lex, groups, "2")
             if first is None or last is None or _glued(scan.low, m.start()) or \
@@ -257,7 +263,7 @@ def find_times(scan: Scan, *, locale: str) -> list[TimeAtom]:
     for n, pattern in enumerate(pats.singles):
         # Without a digit only words can be clocks; hour words ("at three") are read only
         # where no clock was written in digits.
-        if (n == 1 and not digits) or (n == 2 and atoms):
+        if (n == 0 and not named) or (n == 1 and not digits) or (n == 2 and atoms):
             continue
         for m in matches(pattern, scan.low):
             groups = m.groupdict()
@@ -269,7 +275,8 @@ def find_times(scan: Scan, *, locale: str) -> list[TimeAtom]:
                 continue
             clock, strong = read
             if leads is None:
-                shifted_hours = bool(lex.hour_leads) and pats.shift_word.search(scan.low)
+                shifted_hours = holds(scan.low, pats.shift_pieces) and \
+                    pats.shift_word.search(scan.low) is not None
                 leads = pats.shift_lead if shifted_hours else pats.lead
             lead = before(leads, scan.low, m.start(), reach=pats.reach)
             # "from 8pm": a from word that is also a time preposition leads a single time.

@@ -12,6 +12,7 @@ from nlp.scan import Scan
 
 _EMPTY_BRACKETS = re.compile(r"\([\s,;:.-]*\)|\[[\s,;:.-]*\]")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?)])")
+_PUNCT_AFTER_SPACE = re.compile(r"\s[,.;:!?)]")  # what `_SPACE_BEFORE_PUNCT` needs: a gate
 _REPEATED_COMMAS = re.compile(r"(?:\s*,){2,}")
 _CJK_GAP = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
 
@@ -43,6 +44,15 @@ def _edges(code: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
     return lead, trail, polite
 
 
+@lru_cache(maxsize=16)
+def _endings(code: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The last words of the trailing joiners and of the polite tails: what a text those
+    `_edges` patterns match must end with (a cheap `endswith` before the search)."""
+    lex = lexicon(code)
+    return (tuple(w.split()[-1] for w in lex.edge_joiners if w.split()),
+            tuple(w.split()[-1] for w in lex.polite_tail if w.split()))
+
+
 def _is_edge_junk(ch: str) -> bool:
     category = unicodedata.category(ch)
     return ch.isspace() or category[0] in "PSZC" or category in ("Mn", "Me")
@@ -60,13 +70,13 @@ def _strip_junk(text: str) -> str:
 _TAIL_REACH = 80  # the longest trailing word an end pattern removes, with its spaces
 
 
-def _cut(pattern: re.Pattern[str], text: str, *, at_end: bool = False) -> str:
-    """`text` without the first match of a lower-case `pattern`.
+def _cut(pattern: re.Pattern[str], text: str, low: str, *, at_end: bool = False) -> str:
+    """`text` without the first match of a lower-case `pattern` in `low`, its `fold`.
 
     An `at_end` pattern ends in `$`: only the text's last characters can hold it, so
     the search starts there instead of trying every position of a long message.
     """
-    m = pattern.search(fold(text), max(0, len(text) - _TAIL_REACH) if at_end else 0)
+    m = pattern.search(low, max(0, len(text) - _TAIL_REACH) if at_end else 0)
     return text if m is None else text[:m.start()] + text[m.end():]
 
 
@@ -123,10 +133,16 @@ def make_title(remaining: str, *, locale: str) -> str:
     """The event title from the message's leftover text: edges trimmed, first letter capitalised."""
     lex = lexicon(locale)
     lead, trail, polite = _edges(lex.code)
+    trail_ends, polite_ends = _endings(lex.code)
     text = " ".join(remaining.split())
-    text = _EMPTY_BRACKETS.sub(" ", text)
-    text = _REPEATED_COMMAS.sub(",", text)
-    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    # Each rewrite runs only where the characters it needs are there: most titles have none,
+    # and a `sub` costs a call into Python for its template even when nothing matches.
+    if "(" in text or "[" in text:
+        text = _EMPTY_BRACKETS.sub(" ", text)
+    if "," in text:
+        text = _REPEATED_COMMAS.sub(",", text)
+    if _PUNCT_AFTER_SPACE.search(text):
+        text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     if lex.unspaced_title:
         text = _CJK_GAP.sub("", text)
     if lex.spaced and lex.fillers and (m := _preamble(lex.code).match(fold(text))):
@@ -138,11 +154,15 @@ def make_title(remaining: str, *, locale: str) -> str:
         text = _strip_junk(text)
         if not text:
             break
-        if (cut := _cut(lead, text)).strip():  # a title never shrinks to nothing
-            text = cut
-        for pattern in (trail, polite):
-            if (cut := _cut(pattern, text, at_end=True)).strip():
-                text = cut
+        low = fold(text)  # folded again only after a cut: most titles lose nothing
+        if (cut := _cut(lead, text, low)).strip():  # a title never shrinks to nothing
+            text, low = cut, (low if cut is text else fold(cut))
+        for pattern, ends in ((trail, trail_ends), (polite, polite_ends)):
+            # The pattern ends in `$` after a word of its table: the text must end with one.
+            if not low.rstrip("\n").endswith(ends):
+                continue
+            if (cut := _cut(pattern, text, low, at_end=True)).strip():
+                text, low = cut, (low if cut is text else fold(cut))
         if text == before:
             break
     text = " ".join(text.split())
@@ -158,7 +178,7 @@ def title_spans(scan: Scan, title: str) -> list[tuple[int, int]]:
     low = fold(scan.text)
     for word in fold(title).split():
         found = low.find(word, at)
-        while found >= 0 and not all(scan.free(i) for i in range(found, found + len(word))):
+        while found >= 0 and not scan.free_between(found, found + len(word)):
             found = low.find(word, found + 1)
         if found < 0:
             continue

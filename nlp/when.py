@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import calendar
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from nlp.dates import DateSpec
@@ -174,16 +174,21 @@ def wall(day: date, minutes: int, zone: ZoneInfo) -> tuple[datetime, tuple[TimeF
     A time in a DST gap is moved forward by the gap (zoneinfo's fold=0 reading); a time
     that occurs twice takes the earlier instant. Both are flagged, never silent.
     """
-    day = day + timedelta(days=minutes // DAY_MINUTES)
-    minutes %= DAY_MINUTES
-    naive = datetime.combine(day, time(minutes // 60, minutes % 60))
-    local = naive.replace(tzinfo=zone)
+    if minutes >= DAY_MINUTES or minutes < 0:
+        day = day + timedelta(days=minutes // DAY_MINUTES)
+        minutes %= DAY_MINUTES
+    hour, minute = divmod(minutes, 60)
+    # Built by the constructor, not `combine` + `replace`: a parse places a clock a few
+    # times, and keyword `replace` costs more than the zone arithmetic itself.
+    local = datetime(day.year, day.month, day.day, hour, minute, tzinfo=zone)
     flags: tuple[TimeFlag, ...] = ()
     back = local.astimezone(UTC).astimezone(zone)
-    if back.replace(tzinfo=None) != naive:
+    # Same tzinfo on both sides: the comparison is of wall clocks, as a naive one would be.
+    if back != local:
         flags = ("nonexistent_time",)
         local = back
-    elif local.replace(fold=1).utcoffset() != local.utcoffset():
+    elif datetime(day.year, day.month, day.day, hour, minute, tzinfo=zone,
+                  fold=1).utcoffset() != local.utcoffset():
         flags = ("ambiguous_time",)
     return local, flags
 

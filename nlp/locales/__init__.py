@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from nlp.lexicon import Lexicon
 from nlp.locales import de, en, es, fr, ja, ko
 
@@ -16,6 +18,7 @@ def known(code: str) -> bool:
     return code in LEXICONS or _language(code) in LEXICONS
 
 
+@lru_cache(maxsize=64)  # every finder asks for it: a C-level cache hit is the cheapest call
 def lexicon(code: str) -> Lexicon:
     """The lexicon of a locale ("en", "ja-JP" -> "ja").
 
