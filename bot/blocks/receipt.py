@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.blocks.draft import Card, detail_fields, title_of
-from bot.blocks.result import event_actions
+from bot.blocks.draft import Card, title_of
+from bot.blocks.result import event_actions, event_fields
 from bot.blocks.summary import when
 from bot.blocks.text import FALLBACK_TEXT, mrkdwn, user_text
 from providers.base import CreatedEvent
@@ -29,11 +29,7 @@ def receipt_blocks(
             "type": "section",
             "text": mrkdwn(f":calendar: You added *{title}* to {user_text(label, 100)}."),
         },
-        {
-            "type": "section",
-            "fields": [f for f in detail_fields(card) if not f["text"].startswith("*Calendar*")]
-            or [mrkdwn(" ")],
-        },
+        event_fields(card),
     ]
     if source:
         blocks.append({"type": "context", "elements": [mrkdwn(f"From <{source}|this message>")]})

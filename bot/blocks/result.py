@@ -30,14 +30,16 @@ def result_blocks(
             "type": "section",
             "text": mrkdwn(f":white_check_mark: *Added to {user_text(label, 100)}:* {title}"),
         },
-        {
-            "type": "section",
-            "fields": [f for f in detail_fields(card) if not f["text"].startswith("*Calendar*")]
-            or [mrkdwn(" ")],
-        },
+        event_fields(card),
     ]
     blocks.append(event_actions(card.draft_id, created, also=card.template_links, feed=feed))
     return blocks
+
+
+def event_fields(card: Card) -> Block:
+    """The event's details once it exists: the calendar is said in the heading instead."""
+    fields = [f for f in detail_fields(card) if not f["text"].startswith("*Calendar*")]
+    return {"type": "section", "fields": fields or [mrkdwn(" ")]}
 
 
 def event_actions(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+from datetime import datetime
 from pathlib import Path
 from types import ModuleType
 
@@ -28,22 +29,25 @@ def _scorer() -> ModuleType:
     return module
 
 
-@pytest.fixture(scope="module")
-def summary() -> dict[str, object]:
-    if not (SHARED / "corpus-dev.jsonl").exists():
-        pytest.skip(f"shared corpus not found at {SHARED}")
+def score_corpus(path: Path) -> tuple[int, dict[str, object]]:
+    """(number of cases, the shared scorer's summary) of the parser on a labelled file."""
     score = _scorer()
-    corpus = score.load_jsonl(SHARED / "corpus-dev.jsonl")
+    corpus = score.load_jsonl(path)
     predictions = []
     for case in corpus:
-        from datetime import datetime
-
         draft = parse(case["text"], now=datetime.fromisoformat(case["now"]), tz=case["tz"],
                       locale=case.get("locale", "en"))
         # Through JSON, as the batch command writes it.
         predictions.append(json.loads(json.dumps(batch_line(draft, case_id=case["id"]))))
     result: dict[str, object] = score.score(corpus, predictions)
-    return result
+    return len(corpus), result
+
+
+@pytest.fixture(scope="module")
+def summary() -> dict[str, object]:
+    if not (SHARED / "corpus-dev.jsonl").exists():
+        pytest.skip(f"shared corpus not found at {SHARED}")
+    return score_corpus(SHARED / "corpus-dev.jsonl")[1]
 
 
 def _rate(summary: dict[str, object], name: str) -> float:

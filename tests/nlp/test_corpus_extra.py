@@ -2,39 +2,39 @@
 
 from __future__ import annotations
 
-import json
-from datetime import datetime
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from nlp.parse import parse
-from nlp.render import batch_line
-from tests.nlp.test_corpus import _rate, _scorer
+from tests.nlp.test_corpus import _rate, score_corpus
 
 HERE = Path(__file__).resolve().parent
 
 
+@dataclass(frozen=True, kw_only=True)
 class Corpus:
     """One labelled file and the floors the parser reaches on it today."""
 
-    def __init__(self, name: str, *, size: int, full: float, english: float | None,
-                 locale_floor: float, locales: set[str]) -> None:
-        self.path = HERE / name
-        self.size = size
-        self.full = full
-        self.english = english
-        self.locale_floor = locale_floor
-        self.locales = locales
+    name: str
+    size: int
+    full: float
+    english: float | None
+    locale_floor: float
+    locales: set[str]
+
+    @property
+    def path(self) -> Path:
+        return HERE / self.name
 
 
 # Floors: what the parser reaches today. Raise them as it improves; never lower them.
 CORPORA = {
-    "extra": Corpus("corpus-extra.jsonl", size=260, full=1.0, english=1.0, locale_floor=1.0,
+    "extra": Corpus(name="corpus-extra.jsonl", size=260, full=1.0, english=1.0, locale_floor=1.0,
                     locales={"de", "en", "es", "fr", "ja", "ko"}),
-    "extra2-en": Corpus("corpus-extra2-en.jsonl", size=276, full=274 / 276, english=274 / 276,
+    "extra2-en": Corpus(name="corpus-extra2-en.jsonl", size=276, full=274 / 276, english=274 / 276,
                         locale_floor=274 / 276, locales={"en"}),
-    "extra2-intl": Corpus("corpus-extra2-intl.jsonl", size=100, full=0.83, english=None,
+    "extra2-intl": Corpus(name="corpus-extra2-intl.jsonl", size=100, full=0.83, english=None,
                           locale_floor=0.70, locales={"de", "es", "fr", "ja", "ko"}),
 }
 
@@ -42,16 +42,8 @@ CORPORA = {
 @pytest.fixture(scope="module", params=sorted(CORPORA))
 def scored(request: pytest.FixtureRequest) -> tuple[Corpus, dict[str, object]]:
     corpus_file: Corpus = CORPORA[request.param]
-    score = _scorer()
-    corpus = score.load_jsonl(corpus_file.path)
-    assert len(corpus) == corpus_file.size
-    predictions = []
-    for case in corpus:
-        draft = parse(case["text"], now=datetime.fromisoformat(case["now"]), tz=case["tz"],
-                      locale=case.get("locale", "en"))
-        # Through JSON, as the batch command writes it.
-        predictions.append(json.loads(json.dumps(batch_line(draft, case_id=case["id"]))))
-    result: dict[str, object] = score.score(corpus, predictions)
+    size, result = score_corpus(corpus_file.path)
+    assert size == corpus_file.size
     return corpus_file, result
 
 
