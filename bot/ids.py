@@ -21,6 +21,10 @@ WHEN_BLOCK: Final = "draft_when"
 # Link buttons (Slack still sends an action for them; it is acknowledged and ignored).
 LINK_OPEN: Final = "link_open"
 
+# The private notice when the Edit modal could not open in time (its trigger expired):
+# a new click brings a fresh trigger_id, so this button opens the editor again.
+DRAFT_EDIT_AGAIN: Final = "draft_edit_again"
+
 # Result card and receipt.
 EVENT_UNDO: Final = "event_undo"
 

@@ -33,6 +33,13 @@ from providers.errors import (
 )
 
 FALLBACK = "Something went wrong on my side. Nothing was lost: please try again in a moment."
+# Every failure that leaves the draft for Retry says so in these words.
+SAVED = "Your draft is saved"
+# Slack's codes for a trigger_id past its 3 s life or already used: the modal can open from a
+# new click (a new trigger), so the answer offers one.
+TRIGGER_GONE = frozenset({"expired_trigger_id", "exchanged_trigger_id"})
+# The button that offer carries (bot.blocks.result.edit_again_blocks).
+EDIT_AGAIN = "Open the editor"
 
 
 def explain(error: BaseException, *, label: str = "your calendar") -> str:
@@ -50,7 +57,7 @@ def _provider(error: ProviderError, *, label: str) -> str:
     if isinstance(error, AuthExpired):
         return (
             f"{label} no longer accepts Quickcal's access. Reconnect it on my Home tab, "
-            "then press Retry; your draft is kept."
+            f"then press Retry. {SAVED}."
         )
     if isinstance(error, NotLinked):
         return f"{label} is not connected. Connect it on my Home tab, then press Retry."
@@ -63,13 +70,20 @@ def _provider(error: ProviderError, *, label: str) -> str:
         )
     if isinstance(error, RateLimited):
         seconds = max(1, round(error.retry_after))
-        return f"{label} is busy right now. Your draft is kept: press Retry in {seconds} s."
+        return f"{label} is busy right now. {SAVED}: press Retry in {seconds} s."
     if isinstance(error, Rejected):
         said = user_text(error.message, 500).rstrip(" .")
-        return f"{label} refused the event: {said}. Your draft is kept."
+        return f"{label} refused the event: {said}. {SAVED}."
     if isinstance(error, Unavailable):
-        return f"{label} didn't answer. Your draft is kept: press Retry in a moment."
-    return f"{label} failed. Your draft is kept: press Retry in a moment."
+        return f"{label} didn't answer. {SAVED}: press Retry {_later(error.retry_after)}."
+    return f"{label} failed. {SAVED}: press Retry in a moment."
+
+
+def _later(seconds: float | None) -> str:
+    """ "in 30 s" when the calendar (or Quickcal's pause after an outage) said how long."""
+    if seconds is None or seconds < 1:
+        return "in a moment"
+    return f"in {round(seconds)} s"
 
 
 def _storage(error: StorageError) -> str:
@@ -104,8 +118,10 @@ def _bot(error: BotError) -> str:
     if isinstance(error, CalendarMissing):
         return (
             "That calendar isn't available on this Quickcal. "
-            "Press Edit and choose another calendar; your draft is kept."
+            f"Press Edit and choose another calendar. {SAVED}."
         )
+    if isinstance(error, SlackFailed) and error.code in TRIGGER_GONE:
+        return f"Slack took too long to open the editor. {SAVED}: press {EDIT_AGAIN} to try again."
     if isinstance(error, SlackFailed):
         return f"Slack refused that ({user_text(error.code, 100)}). Please try again."
     return FALLBACK

@@ -1,4 +1,4 @@
-"""What a draft card becomes: the created event (View, meeting link, Undo), undone, or cancelled."""
+"""What a draft card becomes (the event, undone, cancelled) and the private notices beside it."""
 
 from __future__ import annotations
 
@@ -121,6 +121,25 @@ def cancelled_text(title: str) -> str:
 def notice_blocks(words: str) -> list[Block]:
     """One plain sentence (errors in the person's words, "already created", ...)."""
     return [{"type": "section", "text": mrkdwn(words)}]
+
+
+def edit_again_blocks(words: str, *, draft_id: str, button: str) -> list[Block]:
+    """`words` and a button that opens the Edit modal again (its click brings a new trigger)."""
+    return [
+        *notice_blocks(words),
+        {
+            "type": "actions",
+            "elements": [
+                {
+                    "type": "button",
+                    "action_id": ids.DRAFT_EDIT_AGAIN,
+                    "text": plain(button, BUTTON_TEXT),
+                    "value": draft_id,
+                    "style": "primary",
+                }
+            ],
+        },
+    ]
 
 
 def _link(text: str, action_id: str, url: str, *, style: str | None = None) -> Block:

@@ -101,7 +101,7 @@ def test_provider_error_keeps_the_draft_then_retry_creates_once(
     card = answer(slack, linked.command("lunch friday noon"))
     google.fail_next(503)
     failed = answer(slack, linked.click(card, ids.DRAFT_CREATE))
-    assert "Google Calendar didn't answer. Your draft is kept" in failed.texts()
+    assert "Google Calendar didn't answer. Your draft is saved" in failed.texts()
     assert ids.DRAFT_RETRY in failed.action_ids()
     assert ids.DRAFT_CREATE not in failed.action_ids()
     assert google.events == []
@@ -119,7 +119,7 @@ def test_a_refusal_is_said_in_plain_words(
     card = answer(slack, linked.command("lunch friday noon"))
     google.fail_next(429, retry_after=30)
     failed = answer(slack, linked.click(card, ids.DRAFT_CREATE))
-    assert "Google Calendar is busy right now. Your draft is kept: press Retry in 30 s." in (
+    assert "Google Calendar is busy right now. Your draft is saved: press Retry in 30 s." in (
         failed.texts()
     )
 

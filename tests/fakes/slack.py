@@ -12,7 +12,8 @@ Calls are checked against `shared/contracts/slack-web-api-subset.json` (HTTP met
 content type, bearer token, required arguments) and `block-kit-limits.json`; every message
 must carry fallback `text`. A call that breaks them is answered `ok: false` and kept in
 `violations`. `users.list`, `auth.test` and `views.update` are served by the same rules.
-`rate_limit_next(method)` answers HTTP 429 with Retry-After once, as Slack does.
+`rate_limit_next(method)` answers HTTP 429 with Retry-After once, as Slack does (the 429 is
+recorded too, with `ok: false`; each call's `at` tells how long the client waited).
 `hold_next(method)` keeps the next call of `method` waiting until the test releases it.
 """
 
@@ -22,6 +23,7 @@ import asyncio
 import itertools
 import json
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -78,6 +80,8 @@ class SlackCall:
     args: dict[str, Any]
     token: str | None = None
     response: dict[str, Any] | None = None
+    # time.monotonic() when Slack answered it: how far apart a call and its retry came.
+    at: float = field(default_factory=time.monotonic)
 
     @property
     def blocks(self) -> list[dict[str, Any]]:

@@ -55,6 +55,26 @@ async def test_retry_after_is_honoured_exactly(linked: Linked) -> None:
     assert len(linked.fake.events) == 1
 
 
+async def test_each_retry_after_is_honoured_in_turn(linked: Linked) -> None:
+    linked.fake.fail_next(429, retry_after=3)
+    linked.fake.fail_next(429, retry_after=1.5)
+    await create(linked)
+    assert linked.sleeps.waits == [3.0, 1.5]
+    assert posts(linked) == 3
+    assert len(linked.fake.events) == 1
+
+
+async def test_a_throttled_delete_waits_as_told_then_deletes(linked: Linked) -> None:
+    created = await linked.calendar.create(
+        DRAFT, account=linked.account, calendar_id=None, idempotency_key=KEY
+    )
+    linked.fake.fail_next(429, retry_after=2)
+    await linked.calendar.delete(created, account=linked.account)
+    assert linked.sleeps.waits == [2.0]
+    assert len(linked.fake.api_requests("DELETE")) == 2
+    assert linked.fake.events == []
+
+
 async def test_a_503_with_retry_after_waits_as_told(linked: Linked) -> None:
     linked.fake.fail_next(503, retry_after=2, times=2)
     await create(linked)
