@@ -39,14 +39,18 @@ async def answer(services: Services, client: AsyncWebClient, ask: Ask, place: Pl
         words = explain(exc)
         await post(client, place, text=words, blocks=notice_blocks(words))
         return
-    # Every later change goes through the clicks' response_urls: where the card landed
-    # (channel, ts) is never needed again, so it is not stored.
-    await post(
+    posted = await post(
         client,
         place,
         text=draft_text(shown.card),
         blocks=draft_blocks(shown.card, broken=shown.broken),
     )
+    if posted.ts is not None:
+        # A card chat.update can reach (a DM): the reconciler changes it there when a
+        # create is finished after a crash, long after every response_url has expired.
+        await services.storage.attach_card(
+            shown.stored.id, channel_id=posted.channel_id, message_ts=posted.ts
+        )
 
 
 async def show_help(client: AsyncWebClient, place: Place) -> None:

@@ -5,6 +5,8 @@ A failed attempt is remembered with its outcome (`drafts.error` = "<outcome>|<re
 the draft may be edited and retried under the same idempotency key; `unsettled` when it may
 have been created (timeout, 5xx, a crash after the call), so only Retry (same draft, same
 key: the provider answers with the event it may already hold) may follow, never an edit.
+A create whose process died mid-way is finished by the reconciler (bot/reconciling.py)
+through `resume_create`, under the same key.
 """
 
 from __future__ import annotations
@@ -66,9 +68,34 @@ async def create_event(services: Services, *, draft_id: str, user_id: str) -> Cr
     """
     current = await services.storage.get_draft(draft_id)
     _calendar(services, current.provider)
-    stored = await services.storage.begin_create(draft_id, user_id=user_id)
+    lease = services.settings.create_lease()
+    stored = await services.storage.begin_create(draft_id, user_id=user_id, stale_after=lease)
+    # A Retry after an unsettled failure is in doubt too: the earlier attempt may have made it.
+    return await _create_claimed(services, stored, in_doubt=unsettled(current))
+
+
+async def resume_create(services: Services, *, draft_id: str) -> Created:
+    """Finish a create whose claim outlived its lease (the process that made it is gone).
+
+    Taken over atomically (`resume_create` in storage: one taker wins, the others get a
+    storage error before any call), then created under the same idempotency key, so an
+    event the lost process already made is answered, not doubled. A failure leaves the
+    draft failed and *unsettled* whatever it was: the lost attempt may have made the
+    event, so only Retry may follow.
+    """
+    lease = services.settings.create_lease()
+    stored = await services.storage.resume_create(draft_id, stale_after=lease)
+    return await _create_claimed(services, stored, in_doubt=True)
+
+
+async def _create_claimed(services: Services, stored: StoredDraft, *, in_doubt: bool) -> Created:
+    """The provider call and its record, for a draft this process has just claimed.
+
+    `in_doubt`: an earlier attempt under this key may have created the event, so no failure
+    of this one can prove nothing was created.
+    """
     provider = stored.provider or LOCAL
-    outcome = REFUSED
+    outcome = UNSETTLED if in_doubt else REFUSED
     try:
         # Looked up again: the target may have changed between the read and the claim.
         calendar = _calendar(services, stored.provider)
@@ -83,16 +110,17 @@ async def create_event(services: Services, *, draft_id: str, user_id: str) -> Cr
         # Created at the provider: a failure from here on is settled by Retry (same key).
         record = await services.storage.finish_create(stored.id, created)
     except BaseException as exc:
-        await _release(services, stored, exc, outcome=outcome)
+        await _release(services, stored, exc, outcome=outcome, in_doubt=in_doubt)
         raise
     return Created(stored, record, label_of(services.calendars, provider))
 
 
 async def _release(
-    services: Services, stored: StoredDraft, exc: BaseException, *, outcome: str
+    services: Services, stored: StoredDraft, exc: BaseException, *, outcome: str, in_doubt: bool
 ) -> None:
     """creating -> failed, tagged with what the failure proves; never masks `exc`."""
-    if isinstance(exc, PROVEN_NOTHING):
+    # A refusal now proves nothing about an earlier attempt that may have made the event.
+    if isinstance(exc, PROVEN_NOTHING) and not in_doubt:
         outcome = REFUSED
     elif not isinstance(exc, ProviderError | CalendarMissing):
         log.exception("create failed unexpectedly (draft kept for Retry)")
@@ -104,7 +132,7 @@ async def _release(
             provider = stored.provider or LOCAL
             await services.storage.mark_broken(stored.team_id, stored.user_id, provider)
     except Exception:
-        # The draft stays `creating` until it goes stale; Retry works again after that.
+        # The draft stays `creating` until its lease runs out; the reconciler takes it then.
         log.exception("could not mark the draft failed")
 
 

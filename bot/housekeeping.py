@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 
 from bot.storage import Storage
 
@@ -11,22 +12,32 @@ log = logging.getLogger(__name__)
 EVERY_SECONDS = 3600.0
 
 
+async def repeat(job: Callable[[], Awaitable[object]], *, every: float, name: str) -> None:
+    """Run `job` now and every `every` seconds until cancelled.
+
+    A failed round is logged and retried next time: background work never stops the app.
+    """
+    while True:
+        try:
+            await job()
+        except Exception:
+            log.exception("%s failed; trying again in %.0f s", name, every)
+        await asyncio.sleep(every)
+
+
 async def keep_tidy(storage: Storage, *, every: float = EVERY_SECONDS) -> None:
     """Run `storage.expire_old()` now and every `every` seconds until cancelled.
 
     Expired drafts are already refused by every transition; this only keeps the tables
-    small. A failed round is logged and retried next time: housekeeping never stops the app.
-    Several instances may all run it: the deletes are idempotent.
+    small. Several instances may all run it: the deletes are idempotent.
     """
-    while True:
-        try:
-            purged = await storage.expire_old()
-        except Exception:
-            log.exception("housekeeping failed; trying again in %.0f s", every)
-        else:
-            if purged:
-                log.info("housekeeping purged %d expired drafts", purged)
-        await asyncio.sleep(every)
+
+    async def tidy() -> None:
+        purged = await storage.expire_old()
+        if purged:
+            log.info("housekeeping purged %d expired drafts", purged)
+
+    await repeat(tidy, every=every, name="housekeeping")
 
 
 def start_housekeeping(storage: Storage, *, every: float = EVERY_SECONDS) -> asyncio.Task[None]:

@@ -13,6 +13,7 @@ from starlette.types import Receive, Scope, Send
 
 from bot.app import create_app
 from bot.housekeeping import start_housekeeping
+from bot.reconciling import start_reconciling
 from bot.services import Services, build_services
 from bot.settings import Settings
 from bot.web import create_web
@@ -35,7 +36,7 @@ class ServedWeb:
         self.services: Services | None = None
         self.loop: asyncio.AbstractEventLoop | None = None
         self._web: Starlette | None = None
-        self._tidy: asyncio.Task[None] | None = None
+        self._timers: list[asyncio.Task[None]] = []
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
@@ -57,15 +58,21 @@ class ServedWeb:
                     return
                 self.loop = asyncio.get_running_loop()
                 self._web = create_web(self.settings, self.services)
-                self._tidy = start_housekeeping(self.services.storage)
+                self._timers = start_timers(self.services)
                 await send({"type": "lifespan.startup.complete"})
             elif message["type"] == "lifespan.shutdown":
-                if self._tidy is not None:
-                    self._tidy.cancel()
+                for timer in self._timers:
+                    timer.cancel()
                 if self.services is not None:
                     await self.services.aclose()
                 await send({"type": "lifespan.shutdown.complete"})
                 return
+
+
+def start_timers(services: Services) -> list[asyncio.Task[None]]:
+    """The background work of every instance: housekeeping, and the reconciler that finishes
+    creates interrupted by a crash (at start-up, then on its timer)."""
+    return [start_housekeeping(services.storage), start_reconciling(services)]
 
 
 def run_http(settings: Settings) -> None:
@@ -77,11 +84,12 @@ def run_http(settings: Settings) -> None:
 async def run_socket(settings: Settings) -> None:
     """Socket Mode: Slack pushes requests over a websocket; no public URL needed."""
     services = await build_services(settings)
-    tidy = start_housekeeping(services.storage)
+    timers = start_timers(services)
     try:
         app = create_app(settings, services)
         handler = AsyncSocketModeHandler(app, settings.secret(settings.slack_app_token))
         await handler.start_async()  # type: ignore[no-untyped-call]
     finally:
-        tidy.cancel()
+        for timer in timers:
+            timer.cancel()
         await services.aclose()

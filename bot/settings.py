@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 from pydantic import Field, SecretStr
@@ -10,6 +11,13 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from providers.settings import ProviderSettings
 
 SLACK_API_URL = "https://slack.com/api/"
+# The most provider calls one create makes, each with its own attempts and retry budget:
+# a token refresh, the create (again after a 401), and the lookups after a conflict (LINE
+# WORKS: its default calendar, then the event). Google makes 3, Outlook 3 (meeting + create).
+CALLS_PER_CREATE = 4
+# Room for what the call bounds leave out: storage round trips, a slow event loop, and
+# httpx counting its timeout per phase (connect, write, read) rather than per request.
+LEASE_MARGIN = timedelta(seconds=60)
 
 
 class Settings(BaseSettings):
@@ -46,6 +54,15 @@ class Settings(BaseSettings):
     # Provider URLs and OAuth clients (GOOGLE_*, MICROSOFT_*, LINEWORKS_*, PROVIDER_*), read from
     # the same environment and .env file.
     providers: ProviderSettings = Field(default_factory=lambda: ProviderSettings(_env_file=".env"))
+    # A create claimed longer ago than this was claimed by a process that is gone: the
+    # reconciler (and a click) may take it over. Unset: derived from the provider limits
+    # (`create_lease`); set it lower only if those limits are lower too.
+    reconcile_after_seconds: float | None = Field(
+        default=None, gt=0, validation_alias="QUICKCAL_RECONCILE_AFTER_SECONDS"
+    )
+    reconcile_every_seconds: float = Field(
+        default=60.0, gt=0, validation_alias="QUICKCAL_RECONCILE_EVERY_SECONDS"
+    )
 
     @property
     def has_slack(self) -> bool:
@@ -64,6 +81,23 @@ class Settings(BaseSettings):
     def socket_mode(self) -> bool:
         """True with an app-level token: Slack pushes requests over a websocket, no public URL."""
         return self.slack_app_token is not None
+
+    def create_lease(self) -> timedelta:
+        """How long a live create can possibly hold its claim; older claims are dead.
+
+        Each provider call ends within `attempts x timeout` of trying plus its retry budget
+        of waiting (transport.py stops before a wait would exceed the budget), and a create
+        makes at most `CALLS_PER_CREATE` calls: with the defaults 4 x (4 x 10 s + 20 s)
+        + 60 s = 5 minutes. QUICKCAL_RECONCILE_AFTER_SECONDS overrides it.
+        """
+        if self.reconcile_after_seconds is not None:
+            return timedelta(seconds=self.reconcile_after_seconds)
+        limits = self.providers
+        one_call = (
+            limits.provider_retry_attempts * limits.provider_timeout_seconds
+            + limits.provider_retry_seconds
+        )
+        return CALLS_PER_CREATE * timedelta(seconds=one_call) + LEASE_MARGIN
 
     def secret(self, value: SecretStr | None) -> str | None:
         """The plain text of a secret setting, for the one call that needs it (None stays None)."""

@@ -90,7 +90,7 @@ def _storage(error: StorageError) -> str:
     if isinstance(error, DraftNotFound | DraftExpired):
         return "This draft has expired (drafts last a day). Send your message again to start over."
     if isinstance(error, DraftBusy):
-        return "Already on it: this event is being added."
+        return "Already on it: this event is being added, and its card will change when it is done."
     if isinstance(error, DraftAlreadyCreated):
         return "This event was already added."
     if isinstance(error, DraftCancelled):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+from datetime import timedelta
 from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncApp
@@ -41,6 +42,8 @@ from providers.errors import NotLinked, ProviderError
 
 log = logging.getLogger(__name__)
 LINKS = re.compile(f"^{ids.LINK_OPEN}")
+# Longer than a double click or Slack's resend of one takes; shorter than a person waits.
+DOUBLE_CLICK = timedelta(seconds=10)
 
 
 def clicked(body: dict[str, Any]) -> tuple[str, str, str]:
@@ -110,10 +113,27 @@ async def create_and_show(
 ) -> None:
     """Create the event once and turn the card into the result (or the failure and Retry)."""
     try:
-        await owned_draft(services, draft_id, user)
+        stored = await owned_draft(services, draft_id, user)
+        if stored.state != "creating":  # (attaching would renew a claim's lease)
+            # The click's response_url lives 30 minutes from now: if this process dies
+            # mid-create, the reconciler turns the card into the result through it.
+            await services.storage.attach_card(
+                draft_id,
+                channel_id=stored.card_channel_id,
+                message_ts=stored.card_ts,
+                response_url=url,
+            )
         created = await create_event(services, draft_id=draft_id, user_id=user)
-    except (DraftBusy, DraftAlreadyCreated):
-        # A double click or a resent request: the first click is already answering.
+    except DraftBusy as exc:
+        # A double click: the first click is answering, nothing to say. A claim older than
+        # any double click may be a create whose process died: the reconciler will change
+        # the card, which the person is told rather than left with a silent button.
+        claimed = await services.storage.get_draft(draft_id)
+        if services.clock() - claimed.updated_at > DOUBLE_CLICK:
+            await tell(url, explain(exc))
+        return
+    except DraftAlreadyCreated:
+        # A resent request: the first click already turned the card into the result.
         return
     except (NotYourDraft, StorageError) as exc:
         await refuse(url, exc)

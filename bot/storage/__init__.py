@@ -20,6 +20,9 @@ Drafts (the buttons carry `stored.id` only):
                                                        # DraftBusy / DraftAlreadyCreated / ...
     created = await calendar.create(..., idempotency_key=stored.id)
     record = await storage.finish_create(stored.id, created)   # or fail_create(id, error=...)
+    # A claim older than the create lease belongs to a process that died mid-create:
+    for lost in await storage.stale_creates(stale_after=lease):
+        await storage.resume_create(lost.id, stale_after=lease)   # one reconciler wins
     await storage.cancel(stored.id, user_id=u)
     await storage.expire_old()        # hourly: drafts past a day, old OAuth states, dedupe keys
 Created events:

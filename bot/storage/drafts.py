@@ -35,6 +35,7 @@ from .tables import created_events, drafts, handled_requests, oauth_states, slac
 DRAFT_LIFETIME = timedelta(days=1)
 # A create that crashed mid-way leaves `creating`; after this long another click may retry
 # (provider creates are idempotent on the draft id, so a retry cannot double the event).
+# The app passes its own lease (`Settings.create_lease`, by default this same 5 minutes).
 STALE_CREATING = timedelta(minutes=5)
 EDITABLE = ("pending", "failed")
 
@@ -116,20 +117,48 @@ class DraftRecords(StorageCore):
         values = {"provider": provider, "calendar_id": calendar_id}
         return await self._move(draft_id, values, user_id=user_id, states=EDITABLE)
 
-    async def begin_create(self, draft_id: str, *, user_id: str) -> StoredDraft:
-        """Atomically move pending | failed (| creating gone stale) -> creating.
+    async def begin_create(
+        self, draft_id: str, *, user_id: str, stale_after: timedelta = STALE_CREATING
+    ) -> StoredDraft:
+        """Atomically move pending | failed (| creating older than `stale_after`) -> creating.
 
         Exactly one of any number of concurrent callers wins; the others get a
         `DraftStateError` subclass (busy / created / cancelled / expired), or
         `DraftNotYours` / `DraftNotFound`.
         """
-        now = self.clock()
-        may_start = or_(
-            drafts.c.state.in_(EDITABLE),
-            and_(drafts.c.state == "creating", drafts.c.updated_at < now - STALE_CREATING),
-        )
+        may_start = or_(drafts.c.state.in_(EDITABLE), self._stale_claim(stale_after))
         values = {"state": "creating", "error": None}
         return await self._move(draft_id, values, user_id=user_id, states=may_start)
+
+    async def resume_create(self, draft_id: str, *, stale_after: timedelta) -> StoredDraft:
+        """Take over a create claimed longer ago than `stale_after` (its process is gone).
+
+        creating (stale) -> creating, stamped now: exactly one of concurrent callers wins,
+        the others get `DraftBusy` (taken over already), `DraftAlreadyCreated`, or a
+        `DraftStateError` when it is no longer a claim at all (failed, pending, ...).
+        """
+        values = {"state": "creating", "error": None}
+        return await self._move(
+            draft_id, values, user_id=None, states=self._stale_claim(stale_after)
+        )
+
+    async def stale_creates(self, *, stale_after: timedelta, limit: int = 100) -> list[StoredDraft]:
+        """Live drafts whose create was claimed longer ago than `stale_after`, oldest first."""
+        now = self.clock()
+        query = (
+            select(drafts)
+            .where(self._stale_claim(stale_after), drafts.c.expires_at > now)
+            .order_by(drafts.c.updated_at)
+            .limit(limit)
+        )
+        async with self.reading() as connection:
+            rows = (await connection.execute(query)).all()
+        return [self._draft(row) for row in rows]
+
+    def _stale_claim(self, stale_after: timedelta) -> ColumnElement[bool]:
+        """A `creating` claim stamped (`updated_at`) longer ago than `stale_after`."""
+        since = self.clock() - stale_after
+        return and_(drafts.c.state == "creating", drafts.c.updated_at < since)
 
     async def finish_create(self, draft_id: str, created: CreatedEvent) -> EventRecord:
         """creating -> created, and record the event, in one transaction.

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Coroutine, Iterator
+import time
+from collections.abc import Callable, Coroutine, Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
@@ -206,6 +207,14 @@ class Quickcal:
         return self.interact(
             shapes.view_submission(user=user, view=opened.args["view"], values=values)
         )
+
+
+def until(condition: Callable[[], object], *, seconds: float = 10.0) -> None:
+    """A bounded wait for what the app does after it has answered (listeners run after ack)."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, f"the condition did not hold within {seconds:.0f} s"
+        time.sleep(0.05)
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -19,7 +18,7 @@ from bot.blocks.result import FEED_ACTION
 from bot.feeds import feed_url_for
 from bot.storage import account_key
 from bot.tickets import ConnectTicket
-from tests.bot.conftest import ALICE, BOB, Quickcal
+from tests.bot.conftest import ALICE, BOB, Quickcal, until
 from tests.bot.test_home import choose
 from tests.bot.test_linking import LinkingWorld, world  # noqa: F401
 from tests.bot.test_redaction_journey import Everything, everything  # noqa: F401
@@ -74,13 +73,6 @@ def refused(response: httpx.Response) -> bool:
 def feed_of(card: SlackCall) -> str:
     return str(card.button(FEED_ACTION)["url"])
 
-
-def until(condition: Any, *, tries: int = 100) -> None:
-    for _ in range(tries):
-        if condition():
-            return
-        time.sleep(0.05)
-    raise AssertionError("condition never held")
 
 
 def test_the_result_card_button_serves_the_event_with_its_zone_and_rule(

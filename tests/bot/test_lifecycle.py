@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
-
 import pytest
 
 from bot.storage import DraftNotFound
-from tests.bot.conftest import ALICE, BOB
+from tests.bot.conftest import ALICE, BOB, until
 from tests.bot.test_linking import LinkingWorld, world  # noqa: F401
 from tests.fakes.slack import TEAM_ID
 
@@ -34,13 +31,6 @@ def links(world: LinkingWorld, user: str) -> list[str]:
     found = world.app.run(world.app.services.storage.list_links(TEAM_ID, user))
     return [link.provider for link in found]
 
-
-def until(condition: Callable[[], bool]) -> None:
-    """Events are acked before they run: wait (bounded) for their effect."""
-    deadline = time.monotonic() + 10
-    while not condition():
-        assert time.monotonic() < deadline, "the event had no effect within 10 s"
-        time.sleep(0.05)
 
 
 @pytest.fixture

@@ -9,14 +9,11 @@ in tests/providers/test_resilience.py).
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
-
 import pytest
 
 from bot import ids
 from bot.settings import Settings
-from tests.bot.conftest import ALICE, Quickcal
+from tests.bot.conftest import ALICE, Quickcal, until
 from tests.bot.provider_links import FAKES, serve_linked
 from tests.bot.slack_requests import modal_values
 from tests.fakes.slack import FakeSlack, SlackCall
@@ -77,7 +74,7 @@ def test_a_receipt_rate_limited_by_slack_is_posted_after_retry_after(
     assert "Lunch" in receipt.texts()
     assert receipt.response is not None
     posted = receipt.response["ts"]
-    wait_until(lambda: receipt_ts(quickcal, result) == posted)  # remembered for Undo
+    until(lambda: receipt_ts(quickcal, result) == posted)  # remembered for Undo
 
 
 def test_a_receipt_update_rate_limited_by_slack_goes_through(
@@ -85,7 +82,7 @@ def test_a_receipt_update_rate_limited_by_slack_goes_through(
 ) -> None:
     result = created(quickcal, slack)
     receipt = slack.wait_for("chat.postMessage")
-    wait_until(lambda: bool(receipt_ts(quickcal, result)))
+    until(lambda: bool(receipt_ts(quickcal, result)))
     slack.rate_limit_next("chat.update", retry_after=RETRY_AFTER)
     undone = answer(slack, quickcal.click(result, ids.EVENT_UNDO))
     assert "Removed *Lunch*" in undone.texts()
@@ -159,12 +156,3 @@ def test_other_views_open_failures_leave_the_card_and_say_so_privately(
 def receipt_ts(quickcal: Quickcal, result: SlackCall) -> str | None:
     draft_id = result.button(ids.EVENT_UNDO)["value"]
     return quickcal.run(quickcal.services.storage.get_event(draft_id)).receipt_ts
-
-
-def wait_until(condition: Callable[[], bool], *, tries: int = 100) -> None:
-    """A bounded wait (at most ~5 s) for something the app does after answering."""
-    for _ in range(tries):
-        if condition():
-            return
-        time.sleep(0.05)
-    raise AssertionError("the condition never held")

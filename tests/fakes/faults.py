@@ -1,9 +1,12 @@
-"""Faults a fake provider injects: an error status, a dropped connection, a slow answer."""
+"""Faults a fake provider injects: an error status, a dropped connection, a slow or a
+stalled answer."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 
 from starlette.applications import Starlette
 from starlette.types import Message, Receive, Scope, Send
@@ -21,17 +24,29 @@ class Dropped(ConnectionAbortedError):
     """Raised inside the app to make uvicorn close the socket mid-answer."""
 
 
+@dataclass(frozen=True)
+class Stall:
+    """A held answer: `done` is set once the work is done (e.g. the event is stored); the
+    answer goes out when `release` is set or `seconds` have passed, whichever comes first."""
+
+    seconds: float
+    done: threading.Event = field(default_factory=threading.Event)
+    release: threading.Event = field(default_factory=threading.Event)
+
+
 @dataclass
 class Fault:
-    """One injected fault: answer `status`, drop the connection (`reset`) or wait (`slow`)."""
+    """One injected fault: answer `status`, drop the connection (`reset`), wait before
+    (`slow`) or after (`stall`) doing the work."""
 
-    kind: str  # "status" | "reset" | "slow"
+    kind: str  # "status" | "reset" | "slow" | "stall"
     times: int
     path: str | None
     status: int = 0
     retry_after: float | None = None
     reason: str | None = None
     seconds: float = 0.0
+    stall: Stall | None = None
 
 
 async def handle_then_drop(app: Starlette, scope: Scope, receive: Receive, send: Send) -> None:
@@ -52,6 +67,24 @@ async def handle_then_drop(app: Starlette, scope: Scope, receive: Receive, send:
     # Raising after the answer started makes uvicorn close the socket: the client sees
     # a connection dropped mid-response, exactly a "lost response".
     raise Dropped("fake: connection dropped on purpose")
+
+
+async def handle_then_stall(
+    app: Starlette, scope: Scope, receive: Receive, send: Send, *, stall: Stall
+) -> None:
+    """Let `app` do the work, then keep its answer back: a process killed while waiting for
+    it never learns the work was done."""
+    held: list[Message] = []
+
+    async def keep(message: Message) -> None:
+        held.append(message)
+
+    await app(scope, receive, keep)
+    stall.done.set()
+    # The fake's stop() sets `release`, so a stall never holds up stopping the server.
+    await asyncio.to_thread(stall.release.wait, stall.seconds)
+    for message in held:
+        await send(message)  # uvicorn drops it quietly if the client has gone
 
 
 STATUS_WORDS = {

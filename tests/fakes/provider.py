@@ -12,6 +12,8 @@ A fake is a real HTTP server on 127.0.0.1 (uvicorn in a thread, see `server.py`)
         google.fail_next(403, reason="rateLimitExceeded")   # Google's quota 403
         google.reset_next()                       # do the work, then drop the connection
         google.slow_next(5.0)                     # wait before answering (client timeouts)
+        stall = google.stall_next(30.0)           # do the work, then keep the answer back:
+        stall.done.wait(10)                       #   the event is stored, no answer yet
         google.expire_tokens()                    # every access token now answers 401
 
 Faults hit API paths (under `api_prefix`) unless `path=` names another one
@@ -35,7 +37,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute
 from starlette.types import Message, Receive, Scope, Send
 
-from tests.fakes.faults import STATUS_WORDS, Fault, handle_then_drop
+from tests.fakes.faults import STATUS_WORDS, Fault, Stall, handle_then_drop, handle_then_stall
 from tests.fakes.oauth import FakeOAuth
 from tests.fakes.server import LiveServer
 
@@ -66,6 +68,7 @@ class FakeProvider:
     contract_violations: list[str] = field(default_factory=list)
     store: dict[str, dict[str, Any]] = field(default_factory=dict)  # event id -> resource
     _faults: list[Fault] = field(default_factory=list)
+    _stalls: list[Stall] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _server: LiveServer | None = None
 
@@ -76,6 +79,8 @@ class FakeProvider:
         return self
 
     def stop(self) -> None:
+        for stall in self._stalls:
+            stall.release.set()  # nothing held keeps the server from stopping
         if self._server:
             self._server.stop()
 
@@ -130,6 +135,14 @@ class FakeProvider:
     def slow_next(self, seconds: float, *, times: int = 1, path: str | None = None) -> None:
         """Wait `seconds` before handling the request."""
         self._add(Fault("slow", times, path, seconds=seconds))
+
+    def stall_next(self, seconds: float, *, path: str | None = None) -> Stall:
+        """Handle the next request (so an event IS created), then keep its answer back for
+        `seconds` or until `stall.release` is set; `stall.done` is set once it is handled."""
+        stall = Stall(seconds)
+        self._stalls.append(stall)
+        self._add(Fault("stall", 1, path, seconds=seconds, stall=stall))
+        return stall
 
     def expire_tokens(self) -> None:
         self.oauth.expire_tokens()
@@ -224,6 +237,8 @@ class FakeProvider:
                 await app(scope, replay, send)
             elif fault.kind == "reset":
                 await handle_then_drop(app, scope, replay, send)
+            elif fault.kind == "stall" and fault.stall is not None:
+                await handle_then_stall(app, scope, replay, send, stall=fault.stall)
             else:
                 await self._fail(fault)(scope, replay, send)
 
