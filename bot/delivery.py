@@ -60,6 +60,10 @@ async def open_dm(client: AsyncWebClient, user_id: str) -> str:
 
 async def send(url: str, *, text: str, blocks: Blocks | None = None, replace: bool) -> None:
     """POST to a response_url: replace the card it belongs to, or add a private message."""
+    if not url:
+        # Slack always sends one with a click; a request without it has nowhere to answer.
+        log.warning("no response_url to answer on")
+        return
     body: dict[str, Any] = {"text": text, "replace_original": replace}
     if not replace:
         body["response_type"] = "ephemeral"

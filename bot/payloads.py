@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 
 class _Model(BaseModel):
@@ -116,3 +116,104 @@ class EventEnvelope(_Model):
 
     event_id: str = ""
     team_id: str = ""
+
+
+# -- The least of each request Slack sends, checked by the HTTP guard before Bolt reads it.
+# Bolt's matchers index these without looking (a view without callback_id is a 500 there),
+# and listeners read them after the ack, where a crash is lost: such a request is no
+# request Slack sends, and is refused with a 400 instead.
+
+
+class _Someone(_Model):
+    id: str = Field(min_length=1)
+
+
+class _Clicked(_Model):
+    action_id: str
+
+
+class _Values(_Model):
+    values: dict[str, dict[str, Any]]
+
+
+class _CalledBack(_Model):
+    callback_id: str
+
+
+class _SubmittedView(_CalledBack):
+    state: _Values
+
+
+class _CommandShape(_Model):
+    command: str
+    team_id: str = Field(min_length=1)
+    user_id: str = Field(min_length=1)
+    response_url: str = Field(min_length=1)
+
+
+class _ActionsShape(_Model):
+    user: _Someone
+    actions: tuple[_Clicked, ...] = Field(min_length=1)
+
+
+class _SuggestionShape(_Model):
+    user: _Someone
+    action_id: str
+
+
+class _SubmissionShape(_Model):
+    user: _Someone
+    view: _SubmittedView
+
+
+class _ClosedShape(_Model):
+    user: _Someone
+    view: _CalledBack
+
+
+class _ShortcutShape(_Model):
+    user: _Someone
+    team: _Someone
+    callback_id: str
+
+
+_INTERACTIONS: dict[str, type[_Model]] = {
+    "block_actions": _ActionsShape,
+    "block_suggestion": _SuggestionShape,
+    "view_submission": _SubmissionShape,
+    "view_closed": _ClosedShape,
+    "shortcut": _ShortcutShape,
+    "message_action": _ShortcutShape,
+}
+
+
+def shape_problem(data: dict[str, Any]) -> str | None:
+    """Why `data` is no request Slack sends, as far as Quickcal reads it; None when it is.
+
+    Kinds Quickcal does not read (url_verification, ssl_check, other interactions) pass:
+    Bolt answers them itself.
+    """
+    if "ssl_check" in data:
+        return None
+    if "command" in data:
+        model: type[_Model] = _CommandShape
+    elif not isinstance(data.get("type"), str):
+        return "no type"
+    elif data["type"] in _INTERACTIONS:
+        model = _INTERACTIONS[data["type"]]
+    else:
+        return None
+    try:
+        model.model_validate(data)
+    except ValidationError as exc:
+        where = ".".join(str(part) for part in exc.errors()[0]["loc"])
+        return f"{data.get('type') or 'command'}: {where or 'body'} {exc.errors()[0]['msg']}"
+    return None
+
+
+def unreadable_event(data: dict[str, Any]) -> bool:
+    """An Events API envelope whose event is missing or has no type: nothing to act on."""
+    if data.get("type") != "event_callback":
+        return False
+    event = data.get("event")
+    return not isinstance(event, dict) or not isinstance(event.get("type"), str)

@@ -1,12 +1,16 @@
 """The guard in front of `/slack/events`: strict signature check, then replay/retry dedupe.
 
 Stock Bolt answers 500 to a non-numeric timestamp; here every malformed or wrong
-signature or timestamp is a 401 and no listener runs. A signed body that is none of
-Slack's shapes is a 400 (Bolt would answer 500). While the database is behind this
-code's schema (a rolling deploy before `upgrade`), 503: Slack retries later. A request
-already handled (a replay inside the five minutes, or Slack's `X-Slack-Retry-Num`
-retry) is acknowledged with an empty 200 and goes no further; one whose handling failed
-(5xx or an exception) has its claim released, so Slack's retry runs it again.
+signature or timestamp is a 401 and no listener runs. A body larger than anything Slack
+sends is a 413 before it is read in full (`MAX_BODY_BYTES`). A signed body that is none of
+Slack's shapes, or lacks what every request of its kind carries (`shape_problem`), is a 400:
+Bolt would answer 500, or a listener fail after the ack. An event_callback without a
+readable event is acknowledged quietly: a non-200 would only make Slack send it again.
+While the database is behind this code's schema (a rolling deploy before `upgrade`), 503:
+Slack retries later. A request already handled (a replay inside the five minutes, or
+Slack's `X-Slack-Retry-Num` retry) is acknowledged with an empty 200 and goes no further;
+one whose handling failed (5xx or an exception) has its claim released, so Slack's retry
+runs it again.
 
     SignatureRejected     the request is not provably from Slack: 401
 """
@@ -23,16 +27,25 @@ from urllib.parse import parse_qsl
 
 from slack_sdk.signature import Clock, SignatureVerifier
 from starlette.middleware import Middleware
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from bot.payloads import shape_problem, unreadable_event
 from bot.redaction import remember
 from bot.services import Services
 
 log = logging.getLogger(__name__)
 
 TOLERANCE_SECONDS = 60 * 5
+# The largest request Slack sends is a message shortcut: the whole message, whose text may
+# hold 40,000 characters, and again in its rich_text blocks (up to 50). Emoji arrive as
+# `:shortcodes:`, so the widest characters people type are 3 UTF-8 bytes (CJK), which the
+# form encoding of `payload=` writes as 9 (`%E4%B8%AD`): 2 x 40,000 x 9 = 720,000 bytes,
+# plus the blocks' JSON and the envelope. A view submission holds far less (our modal has
+# three text inputs of at most 3,000 characters). One decimal megabyte leaves ~280 KB for
+# structure and attachments; anything larger is not from Slack, and is refused unread.
+MAX_BODY_BYTES = 1_000_000
 _TIMESTAMP = re.compile(r"[0-9]{1,12}")
 _SIGNATURE = re.compile(r"v0=[0-9a-f]{64}")
 
@@ -104,6 +117,30 @@ def parse_body(body: bytes, *, content_type: str) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
+async def read_body(scope: Scope, receive: Receive, *, limit: int) -> bytes | None:
+    """The whole body, or None as soon as it is known to be larger than `limit` bytes.
+
+    Content-Length is trusted to refuse early, never to stop early: a chunked body has
+    none, and a body is counted as it arrives whatever the header said.
+    """
+    declared = dict(scope["headers"]).get(b"content-length", b"")
+    if declared.isdigit() and int(declared) > limit:
+        return None
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            raise ClientDisconnect
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > limit:
+            return None
+        chunks.append(chunk)
+        if not message.get("more_body", False):
+            return b"".join(chunks)
+
+
 def event_key(event_id: str) -> str:
     """The guard's dedupe key of an Events API delivery (listeners release it on failure)."""
     return f"slack:event:{event_id}"
@@ -139,6 +176,7 @@ class SlackGuard:
         release: Release | None = None,
         schema_ready: SchemaReady | None = None,
         clock: Callable[[], float] = time.time,
+        max_body: int = MAX_BODY_BYTES,
     ) -> None:
         self.app = app
         self.path = path
@@ -147,6 +185,7 @@ class SlackGuard:
         self.release = release
         self.schema_ready = schema_ready
         self.clock = clock
+        self.max_body = max_body
         # Schemas only move forward: once ready, never asked again (no query per request).
         self._ready = schema_ready is None
 
@@ -154,8 +193,16 @@ class SlackGuard:
         if scope["type"] != "http" or scope["path"] != self.path or scope["method"] != "POST":
             await self.app(scope, receive, send)
             return
+        try:
+            body = await read_body(scope, receive, limit=self.max_body)
+        except ClientDisconnect:
+            return  # nobody is left to answer
+        if body is None:
+            log.warning("refused a request larger than %d bytes", self.max_body)
+            too_large = PlainTextResponse("request too large", status_code=413)
+            await too_large(scope, receive, send)
+            return
         request = Request(scope, receive)
-        body = await request.body()
         refusal, key = await self._admit(request, body)
         if refusal is not None:
             await refusal(scope, receive, send)
@@ -186,6 +233,13 @@ class SlackGuard:
             return PlainTextResponse("malformed request body", status_code=400), None
         for url in reply_urls(data):
             remember(url)  # so no log line can carry it, whatever its host
+        problem = shape_problem(data)
+        if problem is not None:
+            log.warning("refused a signed Slack request that is not Slack's shape (%s)", problem)
+            return PlainTextResponse("malformed request body", status_code=400), None
+        if unreadable_event(data):
+            log.warning("acknowledged an event_callback without a readable event")
+            return Response(status_code=200), None
         if not self._ready and self.schema_ready is not None:
             self._ready = await self.schema_ready()
             if not self._ready:

@@ -6,7 +6,17 @@ from collections.abc import Callable
 
 from slack_bolt.async_app import AsyncApp
 
-from bot.listeners import actions, choices, commands, home, lifecycle, messages, shortcuts, views
+from bot.listeners import (
+    actions,
+    choices,
+    commands,
+    home,
+    lifecycle,
+    messages,
+    shortcuts,
+    unknown,
+    views,
+)
 from bot.services import Services
 
 Registrar = Callable[[AsyncApp, Services], None]
@@ -21,6 +31,8 @@ REGISTRARS: tuple[Registrar, ...] = (
     views.register,
     home.register,
     lifecycle.register,
+    # Last: it answers whatever the others do not know.
+    unknown.register,
 )
 
 

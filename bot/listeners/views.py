@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from pydantic import ValidationError
 from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -18,7 +19,7 @@ from bot.drafting import owned_draft, show
 from bot.editing import read_edit
 from bot.errors import CreateUnsettled, InvalidEdit, NotYourDraft, SlackFailed
 from bot.listeners.actions import refuse
-from bot.payloads import BlockActions
+from bot.payloads import BlockActions, ViewSubmission
 from bot.revising import check_edit, open_editor, save_edit
 from bot.services import Services
 from bot.storage import (
@@ -53,14 +54,21 @@ def register(app: AsyncApp, services: Services) -> None:
 
     @app.view(ids.EDIT_MODAL)
     async def on_edit_submitted(
-        ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], client: AsyncWebClient
+        ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient
     ) -> None:
         # Checked before the ack: Slack shows the errors next to the fields, nothing is lost.
         try:
+            submitted = ViewSubmission.model_validate(body)
+        except ValidationError:
+            # Not Slack's shape (the HTTP guard refuses it; Socket Mode has no guard).
+            log.warning("an Edit submission without its user or view")
+            await ack()
+            return
+        try:
             stored = await owned_draft(
-                services, str(view.get("private_metadata")), body["user"]["id"]
+                services, submitted.view.private_metadata, submitted.user.id
             )
-            edited = read_edit(view["state"]["values"], draft=stored.draft)
+            edited = read_edit(submitted.view.values, draft=stored.draft)
             await check_edit(services, stored, edited)
             if stored.state not in EDITABLE:
                 raise CLOSED.get(stored.state, DraftBusy)("not editable", state=stored.state)
