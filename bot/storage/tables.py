@@ -75,6 +75,8 @@ drafts = Table(
     Column("version", Integer, nullable=False),
     Index(None, "team_id", "user_id"),
     Index(None, "expires_at"),
+    # The reconciler's round: `creating` claims older than the lease (migration 0002).
+    Index(None, "state", "updated_at"),
 )
 
 created_events = Table(

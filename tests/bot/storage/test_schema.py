@@ -94,7 +94,7 @@ async def test_upgrading_twice_is_harmless_and_downgrade_empties(empty_url: str)
 
 
 def test_there_is_one_head() -> None:
-    assert head_revision() == "0001"
+    assert head_revision() == "0002"
 
 
 async def test_an_unreachable_database_is_not_ready(keys: KeyRing) -> None:
