@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 
 from nlp.dates import DateAtom
 from nlp.locales import lexicon
-from nlp.pattern import alt, compile_low
+from nlp.pattern import alt, compile_low, key
 from nlp.scan import Scan
 
 # Where one clause of a chat message ends and the next begins.
@@ -36,10 +37,17 @@ def drop_context_dates(scan: Scan, dates: list[DateAtom], *, locale: str) -> lis
     pattern = _absence(lexicon(locale).code)
     if pattern is None or len(dates) < 2 or pattern.search(scan.low) is None:
         return dates
+    lex = lexicon(locale)
+    text = scan.text
+    for a, b in pairwise(dates):
+        # "Dec 24 - Jan 2 out of office": a dash between two days joins a range; it breaks
+        # no clause.
+        if a.end < b.start and key(text[a.end:b.start]) in lex.range_seps:
+            text = text[:a.end] + " " * (b.start - a.end) + text[b.start:]
     kept: list[DateAtom] = []
     context: list[tuple[int, int]] = []
     for atom in dates:
-        start, end = _clause(scan.text, atom.start)
+        start, end = _clause(text, atom.start)
         if pattern.search(scan.low, start, end) and atom.end <= end:
             context.append((start, end))
         else:

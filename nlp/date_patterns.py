@@ -37,6 +37,7 @@ class DatePatterns:
     weekday_lead: re.Pattern[str]  # "next", "this", "next week (on)"
     lead_reach: int
     weekday_reach: int
+    label: re.Pattern[str]  # read backwards: "Raum" in "Raum 3.12" makes the number a label
 
 
 def _lead(lex: Lexicon) -> str:
@@ -55,7 +56,8 @@ def date_patterns(code: str) -> DatePatterns:
     sp = lex.spaced
     month = r"(?P<month>" + alt(lex.months, spaced=sp) + r")\.?"
     ords = alt(lex.ordinal_suffixes, spaced=False) if lex.ordinal_suffixes else r"(?!x)x"
-    day = r"(?<![\d:/.])(?P<day>\d{1,2})(?:" + ords + r")?(?![\d:])"
+    # "Jan 2:30" holds a clock; "Jan 2: offsite" a day before a colon.
+    day = r"(?<![\d:/.])(?P<day>\d{1,2})(?:" + ords + r")?(?!\d|:\d)"
     year = r"(?:,?\s*(?P<year>\d{4})(?!\d))?"
     # "December fifth", "the fifth of December": a word ordinal beside a month is a day.
     day_any = r"(?:" + day + (r"|(?P<dayw>" + alt(lex.ordinal_words, spaced=sp) + r"))"
@@ -110,12 +112,21 @@ def date_patterns(code: str) -> DatePatterns:
     mods += (r"\s+)?" if sp else r"\s*)?")
     weeks = alt((*lex.next_week, *lex.this_week, *lex.week_after_next), spaced=sp)
     part = r"(?:" + alt(lex.week_particles, spaced=False) + r")?" if lex.week_particles else ""
+    named_day = r"(?P<weekday>" + weekday + r")"
+    if lex.weekday_part_suffixes:
+        # de "Samstagabend": a day part glued to the day's name.
+        named_day = (r"(?P<weekday>" + alt(lex.weekdays, spaced=sp, open_end=True) + r")(?:"
+                     + r"(?P<wpart>" + alt(lex.weekday_part_suffixes, spaced=False)
+                     + r"))?(?!\w)\.?")
     weekday_full = (
-        r"(?P<weekday>" + weekday + r")"
+        named_day
         + r"(?:\s+(?P<after>" + alt(lex.next_after, spaced=sp) + r"))?"
         + r"(?:\s+(?P<later>" + alt(lex.after_next, spaced=sp) + r"))?"
         + r"(?:,?\s+(?P<week2>" + weeks + r"))?" + tail
     )
+    if lex.bare_day_of_month:
+        # es "el lunes 17", fr "vendredi 12": a bare number after the day is its date.
+        weekday_full += r"(?:,?\s+(?P<dom>\d{1,2})(?![\d:.,/])" + not_time + r")?"
     return DatePatterns(
         iso=compile_low(r"(?<!\d)(?P<year>\d{4})(?P<sep>[-/.])(?P<month>\d{1,2})(?P=sep)"
                         r"(?P<day>\d{1,2})(?!\d)"),
@@ -152,6 +163,7 @@ def date_patterns(code: str) -> DatePatterns:
         lead=compile_low(_lead(lex) + "$"),
         article_lead=compile_low(_lead(lex) + alt(lex.articles, spaced=sp) + r"\s+$"),
         lead_reach=reach_of(lex.date_preps),
+        label=compile_low(alt(lex.numbered_places, spaced=sp) + r"[ ]$"),
         weekday_reach=reach_of(lex.date_preps, (*lex.next_week, *lex.this_week,
                                                 *lex.week_after_next), lex.week_particles,
                                lex.date_preps, (*lex.this_words, *lex.next_words)),

@@ -11,13 +11,8 @@ from typing import Literal
 from nlp.date_patterns import date_patterns
 from nlp.lexicon import Lexicon
 from nlp.locales import lexicon
-from nlp.pattern import (
-    alt,
-    before,
-    holds,
-    key,
-    matches,
-)
+from nlp.pattern import before, holds, key, matches
+from nlp.places import in_place_name
 from nlp.scan import Scan
 
 _DAY_NUMBER = re.compile(r"\d{1,2}")
@@ -119,6 +114,8 @@ def find_dates(scan: Scan, *, locale: str) -> list[DateAtom]:
                 add(m, DateAtom(DateSpec("ymd" if y else "md", year=y, month=mo, day=d),
                                 m.start(), m.end()))
     for m in matches(pats.numeric, scan.low) if digits else ():
+        if lex.numbered_places and before(pats.label, scan.low, m.start(), reach=20):
+            continue  # "Raum 3.12", "Gate 4/5": a room's label
         a, b, y = int(m["a"]), int(m["b"]), _full_year(m["year"])
         mo, d = (a, b) if lex.date_order == "md" else (b, a)
         if _valid(y, mo, d):
@@ -140,10 +137,11 @@ def find_dates(scan: Scan, *, locale: str) -> list[DateAtom]:
             add(m, DateAtom(DateSpec("offset", offset=lex.relative_days[word]), m.start(), m.end()))
     for m in matches(pats.ends, scan.low) if holds(scan.low, pats.ends_words) else ():
         # "Cottage weekend Dec 11-13": a calendar date wins over a vague period, which stays
-        # in the title; so does a hyphenated modifier ("Month-end close", "year-end party").
+        # in the title; so does a hyphenated modifier ("Month-end close", "year-end party"),
+        # one word: after a determiner the word is the period ("ce week-end camping").
         explicit = any(a.spec.kind in ("ymd", "md") for a in atoms)
         if (explicit and key(m["w"]) in (*lex.weekend, *lex.month_end, *lex.year_end)) or (
-                "-" in m["w"] and _NOUN_NEXT.match(scan.low, m.end())):
+                "-" in m["w"] and " " not in key(m["w"]) and _NOUN_NEXT.match(scan.low, m.end())):
             continue
         word = key(m["w"])
         # "EOW" is a deadline like "EOD": the work week's last day at close of business.
@@ -155,14 +153,20 @@ def find_dates(scan: Scan, *, locale: str) -> list[DateAtom]:
         lead = before(pats.weekday_lead, scan.low, m.start(), reach=pats.weekday_reach)
         week = _week(lex, m, lead)
         spec = DateSpec("weekday", weekday=lex.weekdays[key(m["weekday"])], week=week)
+        if (dom := m.groupdict().get("dom")) and 1 <= int(dom) <= 31:
+            spec = DateSpec("dom", day=int(dom))
         start = lead.start() if lead else m.start()
         if m["later"] and (article := before(pats.article_lead, scan.low, start)):
             start = article.start()  # "the Monday after next": one day, the article with it
-        add(m, DateAtom(spec, start, m.end()), week=week)
+        part = m.groupdict().get("wpart")
+        add(m, DateAtom(spec, start, m.end(),
+                        day_part=lex.weekday_part_suffixes[key(part)] if part else None), week=week)
     # A day of the month is written with a digit or after its lead word ("the fifth").
     for m in matches(pats.dom, scan.low) if digits or any(
             word in scan.low for word in lex.day_of_month_lead) else ():
         groups = m.groupdict()
+        if groups.get("dayb") and any(a.spec.kind == "offset" for a in atoms):
+            continue  # "Joe's Pizza on 5th tomorrow": beside "tomorrow" a bare "5th" is a street
         digits_day = groups.get("day") or groups.get("dayb")
         d = int(digits_day) if digits_day else lex.ordinal_words[key(m["dayw"])]
         if 1 <= d <= 31:
@@ -173,27 +177,22 @@ def find_dates(scan: Scan, *, locale: str) -> list[DateAtom]:
     return atoms
 
 
-@lru_cache(maxsize=16)
-def _place_name_lead(code: str) -> re.Pattern[str]:
-    lex = lexicon(code)
-    # Case-sensitive on the view: capitalised words after a place preposition.
-    return re.compile(r"(?:(?i:" + alt(lex.place_preps, spaced=lex.spaced)
-                      + r")|@)\s+(?:[A-Z\u00c0-\u00de][\w'’&.-]*\s+){1,3}$")
-
-
 def _in_place_name(lex: Lexicon, scan: Scan, m: re.Match[str]) -> bool:
     """Whether a capitalised day abbreviation ends a place's name ("@ Lau Pa Sat")."""
     word = scan.text[m.start("weekday"):m.end("weekday")]
     if not (word[:1].isupper() and lex.spaced and lex.place_preps) or \
-            len(word) >= _full_length(lex.code, lex.weekdays[key(word)]):
+            not _abbreviated(lex.code, key(word)):
         return False
-    return before(_place_name_lead(lex.code), scan.view, m.start("weekday"), reach=60) is not None
+    return in_place_name(scan, m.start("weekday"), locale=lex.code)
 
 
 @lru_cache(maxsize=64)
-def _full_length(code: str, weekday: int) -> int:
-    """The length of the day's name written out ("Saturday"): shorter is an abbreviation."""
-    return max(len(w) for w, n in lexicon(code).weekdays.items() if n == weekday)
+def _abbreviated(code: str, word: str) -> bool:
+    """Whether a day name is short for a longer one ("Sat"); de "Samstag" is no short
+    "Sonnabend"."""
+    days = lexicon(code).weekdays
+    return any(other != word and other.startswith(word) and n == days[word]
+               for other, n in days.items())
 
 
 def _end_spec(lex: Lexicon, word: str) -> DateSpec:

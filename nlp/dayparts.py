@@ -49,7 +49,8 @@ def find_day_parts(scan: Scan, *, locale: str, times: list[TimeAtom],
     """Day-part words ("morning", "evening"), consumed from the scan.
 
     Beside an explicit time a day-part word counts only next to a day or time phrase
-    (ko "저녁" is both "evening" and "dinner": "오후 5시 ... 저녁" is dinner). Words that
+    (ko "저녁" is both "evening" and "dinner": "오후 5시 ... 저녁" is dinner), and a word
+    that is also a meal names a time only beside a day ("내일 점심"). Words that
     are day parts only right after a day ("Tuesday night") are read where `days` were found.
     """
     lex = lexicon(locale)
@@ -58,8 +59,10 @@ def find_day_parts(scan: Scan, *, locale: str, times: list[TimeAtom],
     pats = _patterns(lex.code)
     for m in matches(pats.day_part, scan.low) if holds(scan.low, pats.part_pieces) else ():
         beside = scan.owner_before(m.start()) in near or scan.owner_after(m.end()) in near
-        if times and (not beside or key(m["part"]) in lex.meals):
-            continue  # beside a clock, ko "점심" is lunch: a meal, left in the title
+        if (times or not days) and (key(m["part"]) in lex.meals or (times and not beside)):
+            # Beside a clock, ko "점심" is lunch: a meal, left in the title; with no day
+            # either ("David랑 점심") it is a meal too, and the message has no date.
+            continue
         found.append(DayPart(lex.day_parts[key(m["part"])], m.start(), m.end()))
         scan.take(m.start(), m.end(), "time")
     for m in matches(pats.day_tail, scan.low) if days and holds(scan.low, pats.tail_pieces) \

@@ -16,6 +16,8 @@ _SLACK_LINK = re.compile(r"<(?:(?P<url>https?://[^|<>\s]{1,2000})|#[A-Z0-9]{2,}|
                          r"(?:\|[^>]{0,200})?>")
 # Slack writes emoji as shortcodes (":calendar:", ":+1:"): decoration, never part of a title.
 _SHORTCODE = re.compile(r"(?<!\w):[a-z0-9_+'-]{1,60}:(?!\w)")
+# Broadcasts typed as plain text ("@channel", "@here"): noise like "<!here>".
+_BROADCAST = re.compile(r"(?<![\w@<])@(?:channel|here|everyone)(?![\w@])", re.IGNORECASE)
 _BARE_URL = re.compile(r"(?<![\w/])(?P<url>https?://[^\s<>]{1,2000})")
 _MEETING_HOSTS = re.compile(r"^https?://(?:[\w-]+\.)*(?:zoom\.us|meet\.google\.com|teams\."
                             r"microsoft\.com|teams\.live\.com|webex\.com|whereby\.com)(?:[/:?#]|$)",
@@ -23,14 +25,17 @@ _MEETING_HOSTS = re.compile(r"^https?://(?:[\w-]+\.)*(?:zoom\.us|meet\.google\.c
 
 
 def find_links(scan: Scan) -> bool:
-    """Links, channel names, broadcasts and emoji shortcodes, taken out of the text (their
-    digits are no dates).
+    """Links, channel names, broadcasts ("<!here>", "@channel") and emoji shortcodes, taken out
+    of the text (their digits are no dates).
 
     Returns whether one of the links is a video-meeting link (a Zoom or Meet URL).
     """
     online = False
     if ":" in scan.view:
         for m in matches(_SHORTCODE, scan.view):
+            scan.take(m.start(), m.end(), "noise")
+    if "@" in scan.view:
+        for m in matches(_BROADCAST, scan.view):
             scan.take(m.start(), m.end(), "noise")
     if "<" not in scan.view and "://" not in scan.view:
         return online
@@ -65,14 +70,16 @@ def _patterns(code: str) -> _Patterns:
     withs = alt(lex.with_words, spaced=sp)
     particle = r"(?:" + alt(lex.time_particles, spaced=False) + r")?" if lex.time_particles \
         else ""
+    polite = r"(?:\s*" + alt(lex.polite_tail, spaced=sp) + r")?" if lex.polite_tail else ""
     return _Patterns(
         reminders=(
             compile_low(r"(?P<lead>" + leads + r")\s*(?P<colon>:)?\s*(?:me\s+)?" + amount(lex)
                         + r"(?:\s*(?P<ahead>" + ahead + r"))?"),
             compile_low(amount(lex, digits_only=True) + r"\s*-?\s*" + nouns),
-            # ko "10분 전에 알림", ja "15分前にリマインドして": the amount leads.
+            # ko "10분 전에 알림", ja "15分前にリマインドして": the amount leads, and the
+            # politeness after the lead goes with it.
             compile_low(amount(lex, digits_only=True) + r"\s*(?P<ahead>" + ahead + r")\s*"
-                        + particle + r"\s*(?P<lead>" + leads + r")"),
+                        + particle + r"\s*(?P<lead>" + leads + r")" + polite),
         ),
         named_reminder=compile_low(r"(?P<lead>" + leads + r")\s*:?\s*(?:me\s+|us\s+)?(?P<named>"
                                    + alt(lex.reminder_phrases, spaced=sp) + r")"),
@@ -81,7 +88,9 @@ def _patterns(code: str) -> _Patterns:
         online=compile_low(alt(lex.online_words, spaced=sp)),
         online_pieces=needles(lex.online_words, lex.online_platforms, sizes=(3, 4)),
         platform=compile_low(r"(?:" + alt(lex.online_preps, spaced=sp) + r")\s+"
-                             + alt(lex.online_platforms, spaced=sp)),
+                             + alt(lex.online_platforms, spaced=sp) + r"|"
+                             + alt((*lex.online_words, *lex.online_platforms), spaced=sp)
+                             + alt(lex.online_particles, spaced=False)),
     )
 
 
@@ -113,7 +122,8 @@ def find_reminder(scan: Scan, *, locale: str) -> int | None:
 
 
 def find_online(scan: Scan, *, locale: str) -> bool:
-    """Whether the event is an online meeting; "on Zoom" leaves the title, "Zoom call" stays."""
+    """Whether the event is an online meeting; "on Zoom" (ja "Zoomで") leaves the title, "Zoom
+    call" stays."""
     pats = _patterns(lexicon(locale).code)
     if not holds(scan.low, pats.online_pieces):
         return False

@@ -54,6 +54,10 @@ def amount(lex: Lexicon, *, digits_only: bool = False, words_only: bool = False)
             + r"|\s+" + joins + r"(?P<more2>[0-5]?\d)\s*" + minute_units + r"(?!\w)"
             + (r"|(?!\w))" if sp else r"|)"))
     unit += more
+    halves = alt(lex.and_a_half, spaced=sp)
+    if lex.and_a_half:
+        # "2 hours and a half", ko "1시간 반": the half after the unit, in every form.
+        unit += r"(?:\s" + ("+" if sp else "*") + r"(?P<plus2>" + halves + r"))?"
     if digits_only:
         return num + r"\s*-?\s*" + unit
     number = r"(?:" + num + r"|(?P<word>" + alt(lex.number_words, spaced=sp) + r"))"
@@ -62,9 +66,7 @@ def amount(lex: Lexicon, *, digits_only: bool = False, words_only: bool = False)
                                     spaced=sp) + r")"
     half = r"(?P<half>" + alt(lex.half_an_hour, spaced=sp) + r")"
     if lex.and_a_half:
-        halves = alt(lex.and_a_half, spaced=sp)
         number += r"(?:\s+(?P<plus>" + halves + r"))?"
-        unit += r"(?:\s+(?P<plus2>" + halves + r"))?"
     return r"(?:" + half + r"|" + number + r"\s*-?\s*" + unit + r")"
 
 

@@ -33,9 +33,12 @@ class Lexicon:
     weekdays: Table = field(default_factory=_empty)  # 0 = Monday
     weekday_plurals: Table = field(default_factory=_empty)  # "mondays": a weekly rule
     weekday_groups: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    weekday_part_suffixes: Table = field(default_factory=_empty)  # de "Samstag|abend": 1080
     # "M/W/F", "Tu/Th": school-timetable day letters; two or more joined by "/" are weekly.
     day_letters: Table = field(default_factory=_empty)
     plural_groups: Words = ()  # "weekdays" alone is a weekly rule; "weekday" is not
+    # fr "le mardi et le jeudi": days listed each with this article are a habit, weekly.
+    habit_articles: Words = ()
     ordinal_suffixes: Words = ()
     day_of_month_lead: Words = ()  # "the" in "the 3rd"
     bare_day_of_month: bool = False  # fr "le 15", es "el 15": the day needs no ordinal suffix
@@ -57,6 +60,8 @@ class Lexicon:
     pm_words: Words = ()
     am_prefixes: Words = ()
     pm_prefixes: Words = ()
+    # pm prefixes of the night (ko "밤", ja "夜"): 12 is midnight, 1-4 the small hours after.
+    night_prefixes: Words = ()
     hour_suffixes: Words = ()
     minute_suffixes: Words = ()
     half_words: Words = ()
@@ -126,6 +131,7 @@ class Lexicon:
     greetings: Words = ()  # "hey team, ...": dropped with the group greeted
     polite_tail: Words = ()  # trailing politeness dropped from the title ("pls", "thanks")
     edge_joiners: Words = ()  # dropped at either end of the title
+    phrasal_verbs: Words = ()  # "check in": a joiner that ends one stays in the title
     # Nouns that look like a time or a range but name the meeting: "the 1:1", "1-on-1".
     title_nouns: Words = ()
     # A change of plan: "(got) moved from Thursday to Friday", "at 5 instead of 4".
@@ -150,8 +156,18 @@ class Lexicon:
     group_nouns: Words = ()  # "with Tokyo office": a capitalised word before these is a group
     not_names: Words = ()  # capitalised words that open a group, not a name: "The", "My"
     name_suffixes: Words = ()  # ja "Adeleと"
+    # ko "지수랑", "민호, 유나와": a two- or three-syllable word before these is a given name,
+    # unless `not_names` lists it or it ends in one of `not_name_endings` ("팀원들과").
+    given_name_suffixes: Words = ()
+    not_name_endings: Words = ()
     place_preps: Words = ()
     place_suffixes: Words = ()  # ja "会議室Aで", ko "강남역에서"
+    # ja "家族で", "3人で": before a place particle these say who, not where (also as endings).
+    not_places: Words = ()
+    honorifics: Words = ()  # ja "田中さん", ko "지수 님": "@田中さん" names a person, no place
+    # "chez Inès" is her place; "chez le médecin" names whom the event visits, no place:
+    # after these only a capitalised name is a location.
+    person_place_preps: Words = ()
     place_links: Words = ()  # small words inside a place name: "Bank of America"
     lowercase_places: Words = ()  # "at home": a place though not capitalised
     place_nouns: Words = ()  # "in conf room B": lower-case words ending in one are a place
@@ -160,6 +176,7 @@ class Lexicon:
     online_words: Words = ()  # detected anywhere, kept in the title
     online_platforms: Words = ()  # "on Zoom": taken out of the title
     online_preps: Words = ()
+    online_particles: Words = ()  # after the medium: ja "Zoomで", taken out of the title
     reminder_leads: Words = ()
     reminder_before: Words = ()
     reminder_nouns: Words = ()  # "with a 15 minute reminder"

@@ -19,6 +19,9 @@ def _patterns(code: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     sp = lex.spaced
     # A month named alone, with no day after it: only an UNTIL date reads it ("until March").
     alone = r"(?P<month>" + alt(lex.months, spaced=sp) + r")\.?(?!\s*\d)"
+    if lex.month_suffix and lex.until_suffixes:
+        # ko "12월까지": a numbered month right before the (consumed) UNTIL particle.
+        alone += r"|(?<!\d)(?P<n>\d{1,2})\s*" + alt(lex.month_suffix, spaced=False) + r"(?!\s*\d)"
     # A holiday names its day unless a noun follows: "Christmas party" is no date.
     holiday = r"(?P<day>" + alt(lex.holidays, spaced=sp) + r")" + no_noun_after(lex)
     return (compile_low(alt(lex.next_month, spaced=sp)), compile_low(alone),
@@ -31,8 +34,8 @@ def _end_pattern(code: str) -> re.Pattern[str]:
     sp = lex.spaced
     forms: list[str] = []
     if lex.end_of and lex.months:
-        forms.append(alt(lex.end_of, spaced=sp) + r"\s*(?P<month>" + alt(lex.months, spaced=sp)
-                     + r")\.?(?!\s*\d)")
+        forms.append(alt(lex.end_of, spaced=sp) + r"\s*(?:(?P<month>" + alt(lex.months, spaced=sp)
+                     + r")\.?(?!\s*\d)|(?P<next>" + alt(lex.next_month, spaced=sp) + r"))")
     if lex.month_end_suffix and lex.month_suffix:
         forms.append(r"(?<!\d)(?P<n>\d{1,2})\s*" + alt(lex.month_suffix, spaced=False) + r"\s*"
                      + alt(lex.month_end_suffix, spaced=False))
@@ -72,6 +75,10 @@ def find_month_ends(scan: Scan, *, locale: str) -> list[DateAtom]:
         return found
     for m in matches(_end_pattern(lex.code), scan.low):
         groups = m.groupdict()
+        if groups.get("next"):  # "end of next month": its last day
+            found.append(DateAtom(DateSpec("monthend", offset=1), m.start(), m.end()))
+            scan.take(m.start(), m.end(), "date")
+            continue
         month = lex.months[key(groups["month"])] if groups.get("month") else int(groups["n"])
         if 1 <= month <= 12:
             found.append(DateAtom(DateSpec("month", month=month), m.start(), m.end()))
@@ -96,8 +103,10 @@ def find_month_days(scan: Scan, atoms: list[DateAtom], *, locale: str,
                          start=min(out[i].start, m.start()), end=max(out[i].end, m.end()))
         scan.take(m.start(), m.end(), "date")
     for m in matches(alone, scan.low) if until else ():
-        if scan.owner_before(m.start()) == "recurrence":
-            spec = DateSpec("month", month=lex.months[key(m["month"])])
+        month = lex.months[key(m["month"])] if m["month"] else int(m["n"])
+        if (scan.owner_before(m.start()) == "recurrence" or scan.owner_after(m.end()) ==
+                "recurrence") and 1 <= month <= 12:
+            spec = DateSpec("month", month=month)
             out.append(DateAtom(spec, m.start(), m.end()))
             scan.take(m.start(), m.end(), "date")
     if not out and lex.holidays and (m := holiday.search(scan.low)) is not None:

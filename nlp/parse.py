@@ -9,7 +9,8 @@ reads so later finders cannot misread them ("12th" in a quoted place is no date)
     month") -> dates
     -> month days ("the 3rd of next month", "until March", "Christmas Eve") -> context
     days ("Kwame is out Thursday, ...") -> relative
-    ("in 2 hours", "in 15") -> times -> ranges (days that belong together) -> zone -> day
+    ("in 2 hours", "in 15") -> times -> ranges (days that belong together) -> course (one
+    weekday, a clock and "for 6 weeks": weekly, where no rule was said) -> zone -> day
     parts -> meal ("dinner at 8": evening, read but left in the title) -> duration -> names
     -> place -> title (what is left)
 
@@ -34,7 +35,7 @@ from nlp.months import find_month_days, find_month_ends
 from nlp.people import find_contacts, find_names
 from nlp.places import find_place, find_quoted_place
 from nlp.ranges import link_dates
-from nlp.recurrence import find_recurrence
+from nlp.recurrence import find_course, find_recurrence
 from nlp.scan import Scan
 from nlp.schedule import Found, Schedule, plan
 from nlp.times import find_times
@@ -69,11 +70,14 @@ def parse(text: str, *, now: datetime, tz: str, locale: str = "en") -> EventDraf
     all_day = find_all_day(scan, locale=code)
     month_ends = find_month_ends(scan, locale=code)
     dates = find_month_days(scan, month_ends + find_dates(scan, locale=code), locale=code,
-                            until=rule is not None and rule.until_at is not None)
+                            until=rule is not None and (rule.until_at is not None
+                                                        or rule.until_end is not None))
     dates = drop_context_dates(scan, dates, locale=code)
     relative = find_relative(scan, locale=code)
     times = find_times(scan, locale=code)
     dates = link_dates(scan, dates, locale=code, times=[(t.start, t.end) for t in times])
+    if rule is None and times and len(dates) == 1:
+        rule = find_course(scan, dates, locale=code)
     zone_name = None
     for atom in times:
         # The first zone names the event's; a later one restates it ("9am PST / 12pm EST").

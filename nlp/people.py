@@ -13,6 +13,8 @@ from nlp.scan import Scan
 
 MENTION = re.compile(r"<@(?P<id>[UW][A-Z0-9]{2,})(?:\|[^>]{0,80})?>")
 MAILTO = re.compile(r"<mailto:(?P<email>[^|>\s]{1,254})(?:\|[^>]{0,254})?>")
+_GLUE = r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"  # kana, kanji, hangul
+_GLUED = re.compile(_GLUE)
 EMAIL = re.compile(r"(?<![\w.+-])(?P<email>[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8})")
 
 
@@ -65,10 +67,19 @@ def _joiner_pattern(code: str) -> re.Pattern[str]:
 @lru_cache(maxsize=16)
 def _suffix_pattern(code: str) -> re.Pattern[str]:
     lex = lexicon(code)
-    # A name glued to the word before it is no name, save "鈴木さん" after "田中さんと".
+    # A name glued to the word before it is no name, save "鈴木さん" after "田中さんと" and a
+    # Latin name after kana or kanji ("渋谷でAlexと"): another script ends the word before.
     return compile_low(r"(?P<name>(?<![\w.'-])(?:[A-Za-z][\w.'-]{0,40}|[\u30a0-\u30ff]{2,20})|"
-                      r"[\u4e00-\u9fff]{1,4}さん)"
+                      r"(?<=" + _GLUE + r")[a-z][a-z.'-]{1,40}|[\u4e00-\u9fff]{1,4}さん)"
                       + alt(lex.name_suffixes, spaced=False))
+
+
+@lru_cache(maxsize=16)
+def _given_pattern(code: str) -> re.Pattern[str]:
+    """ko "민호, 유나와": given names listed before a name particle."""
+    name = r"(?<![\w])[\uac00-\ud7a3]{2,3}"
+    return re.compile(r"(?P<names>(?:" + name + r"\s*,\s*){0,4}" + name + r")"
+                      + alt(lexicon(code).given_name_suffixes, spaced=False))
 
 
 Found = list[tuple[int, Attendee]]  # each person with where the text names them
@@ -122,5 +133,16 @@ def find_names(scan: Scan, *, locale: str) -> Found:
     if lex.name_suffixes:
         for m in matches(_suffix_pattern(lex.code), scan.low):
             name = scan.text[m.start("name"):m.end("name")]
+            if m.start() and _GLUED.match(scan.low, m.start() - 1) and name.isascii() and not (
+                    name[0].isupper() and name[1].islower()):
+                continue  # glued to kana, only a capitalised word is a name ("会議室Bと")
             found.append((m.start(), Attendee(kind="name", value=name)))
+    if lex.given_name_suffixes and _GLUED.search(scan.low):
+        for m in matches(_given_pattern(lex.code), scan.view):
+            at = m.start()
+            for part in m["names"].split(","):
+                name = part.strip()
+                if name not in lex.not_names and not name.endswith(lex.not_name_endings):
+                    found.append((at, Attendee(kind="name", value=name)))
+                at += len(part) + 1
     return found

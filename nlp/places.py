@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from nlp.locales import lexicon
-from nlp.pattern import alt, before, compile_low
+from nlp.pattern import alt, before, compile_low, key
 from nlp.people import person_lead
 from nlp.scan import Scan
 
@@ -27,8 +27,11 @@ def _patterns(code: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     lex = lexicon(code)
     sp = lex.spaced
     preps = alt(lex.place_preps, spaced=sp)
-    quoted = compile_low(r"(?:" + preps + r"|@)\s*" + _QUOTES
-                         + r"(?P<place>[^\"“”„«»「」『』\x00]{1,120})" + _QUOTES)
+    inside = r"[^\"“”„«»「」『』\x00]{1,120})" + _QUOTES
+    # ja 「鳥貴族 新宿店」で, ko "을지로 노가리 골목"에서: a particle after the quote.
+    after = (r"|" + _QUOTES + r"(?P<marked>" + inside + r"\s*"
+             + alt(lex.place_suffixes, spaced=False)) if lex.place_suffixes else ""
+    quoted = compile_low(r"(?:" + preps + r"|@)\s*" + _QUOTES + r"(?P<place>" + inside + after)
     cap = r"[A-Z\u00c0-\u00de][\w'’&.-]*"
     links = alt(lex.place_links)
     nouns = r"|(?i:" + alt(lex.place_nouns) + r")" if lex.place_nouns else ""
@@ -52,9 +55,18 @@ def _patterns(code: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
             + r"\s+[a-z\u00e0-\u00ff][\w'’-]{2,}(?!\w)"
             + r"|\d{1,5}[ ]+" + cap  # "123 Main St"
             + r"|" + _UNCASED + r")")
-    # "@ Blue Bottle" is a place; "@Adele" (no space) names a person.
-    plain = re.compile(r"(?:(?i:" + preps + r")\s+|@\s+)(?P<place>" + head + tail + r")")
-    suffixed = compile_low(r"(?:^|(?<=[\s\x00]))(?P<place>[^\s\x00]{2,30}?)" + alt(
+    # "@ Blue Bottle" is a place; "@Adele" (no space) names a person, but a handle is never
+    # kana, kanji or hangul: "@会議室B" is a place.
+    plain = re.compile(r"(?:(?i:" + preps + r")\s+|@\s+|@(?=" + _UNCASED[:_UNCASED.index("]") + 1]
+                       + r"))(?P<place>" + head + tail + r")")
+    # ko "3층 회의실에서", "홍대입구역 2번 출구에서": words with a number or ending in a place
+    # noun lead the word before the particle, which may then be a label ("회의실 A에서").
+    word = r"[^\s\x00]"
+    # The first digit is where the digit stands: a long run backtracks once, not per split.
+    lead = (r"(?:[^\s\x00\d]*\d" + word + r"*" + (r"|" + word + r"+" + alt(
+        lex.place_nouns, spaced=False) if lex.place_nouns else "") + r")[ ]")
+    suffixed = compile_low(r"(?:^|(?<=[\s\x00]))(?P<place>(?:" + lead + r"){1,2}" + word
+                           + r"{1,30}?|" + word + r"{2,30}?)" + alt(
         lex.place_suffixes, spaced=False)) if lex.place_suffixes else re.compile(r"(?!x)x")
     return quoted, plain, suffixed
 
@@ -76,13 +88,38 @@ def find_quoted_place(scan: Scan, *, locale: str) -> str | None:
     if m is None:
         return None
     scan.take(m.start(), m.end(), "location")
-    return scan.text[m.start("place"):m.end("place")].strip()
+    group = "place" if m["place"] is not None else "marked"
+    return scan.text[m.start(group):m.end(group)].strip()
 
 
 @lru_cache(maxsize=16)
 def _addressed(code: str) -> re.Pattern[str]:
     """Read backwards from a place: "parler à" makes "à Paul" a person, not a place."""
     return compile_low(person_lead(lexicon(code)) + r"\s+$")
+
+
+def _visited(code: str, text: str, m: re.Match[str]) -> bool:
+    """Whether a would-be place names whom the event visits ("chez le médecin")."""
+    lex = lexicon(code)
+    return bool(lex.person_place_preps) and not text[m.start("place")].isupper() and \
+        key(text[m.start():m.start("place")]) in lex.person_place_preps
+
+
+@lru_cache(maxsize=32)
+def _name_lead(code: str, least: int) -> re.Pattern[str]:
+    lex = lexicon(code)
+    # Case-sensitive on the view: capitalised words after a place preposition.
+    return re.compile(r"(?:(?i:" + alt(lex.place_preps, spaced=lex.spaced) + r")|@)\s+"
+                      + r"(?:[A-Z\u00c0-\u00de][\w'’&.-]*\s+){" + str(least) + r",3}$")
+
+
+def in_place_name(scan: Scan, start: int, *, locale: str, least: int = 1) -> bool:
+    """Whether the word at `start` stands among a place's capitalised words ("@ Lau Pa Sat",
+    "au Pain Quotidien"), after at least `least` of them."""
+    lex = lexicon(locale)
+    if not (lex.spaced and lex.place_preps):
+        return False
+    return before(_name_lead(lex.code, least), scan.view, start, reach=60) is not None
 
 
 def _calendar_word(code: str, place: str) -> bool:
@@ -125,8 +162,15 @@ def find_place(scan: Scan, *, locale: str) -> str | None:
         if m and pattern is plain and lexicon(code).person_verbs and \
                 before(_addressed(code), scan.low, m.start("place")) is not None:
             m = pattern.search(text, m.end())  # the person's name; a place may follow
+        if m and pattern is plain and _visited(code, text, m):
+            m = pattern.search(text, m.end())  # the person visited; a place may follow
+        if m and pattern is plain and m["place"].endswith(lexicon(code).honorifics) and \
+                text[m.start()] == "@":
+            m = pattern.search(text, m.end())  # "@田中さん": a person addressed, no place
         if m and pattern is plain and _calendar_word(code, m["place"]):
             m = pattern.search(text, m.end())  # "in December" is a time, never a place
+        while m and pattern is suffixed and m["place"].endswith(lexicon(code).not_places):
+            m = pattern.search(text, m.end())  # ja "家族で": with the family, no place
         if m:
             place = scan.text[m.start("place"):m.end("place")].strip(" ,.;:!?")
             place = _without_dangling(place, code=code)

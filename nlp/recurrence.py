@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
+from nlp.dates import DateAtom
 from nlp.lexicon import Lexicon
 from nlp.locales import lexicon
-from nlp.pattern import MASK, RUN_START, alt, before, compile_low, holds, key, needles
+from nlp.pattern import MASK, before, holds, key
+from nlp.places import in_place_name
+from nlp.recurrence_patterns import RulePatterns, rule_patterns
 from nlp.scan import Scan
 
 DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -51,122 +53,6 @@ class Rule:
         return "RRULE:" + ";".join(parts)
 
 
-@dataclass(frozen=True)
-class _Patterns:
-    nth_weekday: re.Pattern[str]
-    every_date: re.Pattern[str]  # "every Dec 3": yearly; the date finder reads the day
-    nth_day: re.Pattern[str]
-    every_list: re.Pattern[str]
-    every_unit: re.Pattern[str]
-    frequency: re.Pattern[str]
-    plural: re.Pattern[str]
-    every_part: re.Pattern[str]
-    times: re.Pattern[str]
-    for_units: re.Pattern[str]
-    until: re.Pattern[str]
-    until_suffix: re.Pattern[str]
-    day_names: re.Pattern[str]
-    nth_words: re.Pattern[str]
-    bare_nth_weekday: re.Pattern[str]  # "first Friday" apart from "monthly"
-    except_days: re.Pattern[str]
-    trigger: re.Pattern[str]  # any word a repeat phrase needs: no match, no rule to look for
-    trigger_words: tuple[str, ...]  # pieces of those words: a cheaper test before `trigger`
-    letters: re.Pattern[str]  # "M/W/F": read case-sensitively, on the text as written
-    adjective: re.Pattern[str]  # "quarterly planning": a frequency word that leads a noun
-    determiner: re.Pattern[str]  # read backwards: "the quarterly review" is one event
-    one_off: re.Pattern[str]  # a date that happens once: "Jan 26", "12/3", "tomorrow"
-    # read backwards: "until Dec 18", "starting Dec 1" bound a rule, no one-off date
-    bound_lead: re.Pattern[str]
-
-
-@lru_cache(maxsize=16)
-def _patterns(code: str) -> _Patterns:
-    lex = lexicon(code)
-    sp = lex.spaced
-    w = r"\s+" if sp else r"\s*"
-    on = r"(?:" + alt(lex.rule_leads, spaced=sp) + r"\s+)?" if sp else ""
-    day = alt((*lex.weekdays, *lex.weekday_plurals, *lex.weekday_groups), spaced=sp) + r"\.?"
-    joiner = r"\s*(?:,|/|&|\+|" + alt(lex.name_joiners, spaced=sp) + r"|,\s*" + alt(
-        lex.name_joiners, spaced=sp) + r")\s*"
-    day_list = r"(?P<list>" + day + r"(?:" + joiner + day + r")*)"
-    # "every mon wed fri": after "every" people list days with bare spaces too.
-    spaced_list = r"(?P<list>" + day + r"(?:(?:" + joiner + r"|\s+)" + day + r")*)"
-    every = alt(lex.every, spaced=sp)
-    other = alt(lex.every_other, spaced=sp)
-    nth_word = alt(lex.nth, spaced=sp)
-    # "the 1st and 3rd Monday": several positions share one weekday.
-    nth = r"(?P<nth>" + nth_word + r"(?:" + joiner + nth_word + r")*)"
-    of_every = alt(lex.of_every_month, spaced=sp)
-    ordinal = nth_word
-    leads = lex.day_of_month_lead
-    the = r"(?:" + alt(leads, spaced=sp) + w + r")?" if leads else ""
-    if lex.ordinal_suffixes and sp:
-        ordinal = (r"(?:(?<![\d.:/])\d{1,2}(?:" + alt(lex.ordinal_suffixes, spaced=False)
-                   + r")(?!\w)|" + nth_word + r")")
-    units = r"(?P<unit>" + alt(lex.unit_frequencies, spaced=sp) + r")"
-    number = r"(?P<n>\d+|" + alt(lex.number_words, spaced=sp) + r")"
-    # "every two weeks": a number word counts as its digits, an article does not ("every a").
-    count = r"(?P<n>\d+|" + alt([n for n in lex.number_words if n not in lex.articles],
-                                 spaced=sp) + r")"
-    monthly = alt([k for k, (f, _) in lex.frequencies.items() if f == "MONTHLY"], spaced=sp)
-    nth_lead = r"(?:(?P<lead>" + every + r"|" + monthly + r")" + w + on + r"|" + on + r")"
-    months = alt(lex.months, spaced=sp)
-    return _Patterns(
-        nth_weekday=compile_low(nth_lead + nth + w + r"(?P<wd>" + day + r")"
-                                + r"(?:" + w + r"(?P<of>" + of_every + r"))?"),
-        every_date=compile_low(every + r"(?=" + w + months + r"\.?\s*\d)"),
-        # "the last day of every month", "1st and 15th of each month": BYMONTHDAY.
-        nth_day=compile_low(on + r"(?P<nth>" + ordinal + r"(?:" + joiner + the + ordinal + r")*)"
-                            + r"(?:" + w + alt(lex.day_word, spaced=sp) + r")?" + w + of_every),
-        every_list=compile_low(r"(?:(?P<other>" + other + r")|" + every + r")" + w + spaced_list),
-        every_unit=compile_low(r"(?:(?P<other>" + other + r")|" + every + w + count + r")"
-                               + w + units
-                              + r"(?:\s*" + on + day_list + r")?"),
-        frequency=compile_low(r"(?P<freq>" + alt(lex.frequencies, spaced=sp) + r")"
-                             + r"(?:\s*" + on + day_list + r")?"),
-        plural=compile_low(r"(?P<list>" + alt((*lex.weekday_plurals, *lex.plural_groups), spaced=sp)
-                          + r"(?:" + joiner + day + r")*)"),
-        every_part=compile_low(every + r"(?=" + w + alt((*lex.day_parts, *lex.day_tails),
-                                                        spaced=sp) + r")"),
-        times=compile_low(RUN_START + r",?\s*(?:(?<!\d)(?P<n>\d+)\s*"
-                          + alt(lex.times_words, spaced=sp) + r"|(?<!\w)"
-                          + alt(lex.times_prefixes, spaced=False)
-                          + r"\s*(?P<n2>\d{1,4})(?!\w))"),
-        for_units=compile_low(alt(lex.for_words, spaced=sp) + w + number + w + units),
-        until=compile_low(RUN_START + r",?\s*" + alt(lex.until_words, spaced=sp) + r"\s*"),
-        until_suffix=compile_low(alt(lex.until_suffixes, spaced=sp)),
-        day_names=compile_low(day),
-        nth_words=compile_low(nth_word),
-        bare_nth_weekday=compile_low(on + nth + w + r"(?P<wd>" + day + r")"),
-        except_days=compile_low(RUN_START + r"[\s,]*" + alt(lex.except_words, spaced=sp)
-                                + r"\s*" + on + day_list),
-        letters=re.compile(r"(?<![\w/])(?:" + alt(lex.day_letters) + r")(?:/(?:"
-                           + alt(lex.day_letters) + r")){1,6}(?![\w/])"),
-        adjective=compile_low(alt(lex.frequency_adjectives, spaced=sp) + r"[ ]+(?!"
-                              + alt((*lex.rule_leads, *lex.weekdays, *lex.weekday_plurals,
-                                     *lex.weekday_groups, *lex.months, *lex.relative_days,
-                                     *lex.evening_days, *lex.time_preps, *lex.date_preps,
-                                     *lex.until_words, *lex.for_words, *lex.every,
-                                     *lex.named_times, *lex.day_parts), spaced=sp)
-                              + r")[^\W\d]"),
-        determiner=compile_low(alt((*lex.articles, *lex.place_articles), spaced=sp) + r"[ ]+$"),
-        one_off=compile_low(r"(?:" + months + r")\.?[ ]*\d|\d(?:" + alt(
-            lex.ordinal_suffixes, spaced=False) + r")?[ ]+(?:" + alt(lex.of_words, spaced=sp)
-            + r"[ ]+)?(?:" + months + r")|(?<![\d/])\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/])"
-            + r"|(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d)|"
-            + alt((*lex.relative_days, *lex.evening_days), spaced=sp) + r"|(?:"
-            + alt(lex.in_words, spaced=sp) + r")[ ]+" + number + r"[ ]+" + alt(
-                [u for u, minutes in lex.units.items() if minutes >= 1440], spaced=sp)),
-        bound_lead=compile_low(alt((*lex.until_words, *lex.series_starts), spaced=sp)
-                               + r"[ ]+$"),
-        trigger=compile_low(alt((*lex.every, *lex.every_other, *lex.frequencies,
-                                 *lex.weekday_plurals, *lex.plural_groups,
-                                 *lex.of_every_month), spaced=sp)),
-        trigger_words=needles(lex.every, lex.every_other, lex.frequencies, lex.weekday_plurals,
-                              lex.plural_groups, lex.of_every_month),
-    )
-
-
 def _days(lex: Lexicon, text: str, names: re.Pattern[str]) -> tuple[str, ...]:
     found: list[str] = []
     for m in names.finditer(text):
@@ -196,15 +82,19 @@ def _number(lex: Lexicon, text: str) -> int:
     return int(text) if text.isdigit() else lex.number_words.get(key(text), 1)
 
 
-def _frequency(pats: _Patterns, view: str) -> re.Match[str] | None:
+def _frequency(pats: RulePatterns, view: str, scan: Scan, code: str) -> re.Match[str] | None:
     """The first frequency word that repeats the event.
 
     A frequency adjective may name the event instead: "the quarterly roadmap review" (a
     determiner) and "Quarterly planning Jan 26" (a date that happens once) are one event
     titled with the adjective; "weekly sync Monday" and "daily standup at 9am" repeat.
+    Capitalised in a place's name ("au Pain Quotidien") it names the place.
     """
     dated: bool | None = None  # whether a one-off date is written: looked for once
     for m in pats.frequency.finditer(view):
+        if scan.text[m.start()].isupper() and in_place_name(scan, m.start(), locale=code,
+                                                             least=0):
+            continue
         if m["list"] or not pats.adjective.match(view, m.start("freq")):
             return m
         if before(pats.determiner, view, m.start()) is not None:
@@ -220,12 +110,13 @@ def _frequency(pats: _Patterns, view: str) -> re.Match[str] | None:
 def find_recurrence(scan: Scan, *, locale: str) -> Rule | None:
     """The repeat phrase of the message with its COUNT and UNTIL words, consumed."""
     lex = lexicon(locale)
-    pats = _patterns(lex.code)
+    pats = rule_patterns(lex.code)
     view = scan.low
     # Day letters come two or more joined by "/" ("M/W/F"): no slash, no letters to read.
     letters = pats.letters.search(scan.view) if lex.day_letters and "/" in scan.view else None
+    habit = pats.habit.search(view) if lex.habit_articles else None
     if (not holds(view, pats.trigger_words) or pats.trigger.search(view) is None) and \
-            letters is None:
+            letters is None and habit is None:
         return None
     # "except Fridays" names the days left out: hidden while the rule itself is read.
     excluded = pats.except_days.search(view) if lex.except_words else None
@@ -251,7 +142,7 @@ def find_recurrence(scan: Scan, *, locale: str) -> Rule | None:
         interval = 2 if m["other"] else max(1, _number(lex, m["n"]))
         days = _days(lex, m["list"], pats.day_names) if m["list"] else ()
         rule = Rule(lex.unit_frequencies[key(m["unit"])], interval=interval, by_day=days)
-    elif m := _frequency(pats, view):
+    elif m := _frequency(pats, view, scan, lex.code):
         freq, interval = lex.frequencies[key(m["freq"])]
         days = _days(lex, m["list"], pats.day_names) if m["list"] else ()
         rule = Rule("WEEKLY" if days and freq == "DAILY" else freq, interval=interval, by_day=days)
@@ -261,6 +152,8 @@ def find_recurrence(scan: Scan, *, locale: str) -> Rule | None:
         rule = Rule("DAILY")
     elif m := pats.every_date.search(view):
         rule = Rule("YEARLY")
+    elif m := habit:
+        rule = Rule("WEEKLY", by_day=_days(lex, m["list"], pats.day_names))
     elif m := letters:
         named = dict.fromkeys(DAY_CODES[lex.day_letters[part]] for part in m[0].split("/"))
         rule = Rule("WEEKLY", by_day=tuple(named))
@@ -307,3 +200,20 @@ def find_recurrence(scan: Scan, *, locale: str) -> Rule | None:
         rule = replace(rule, until_end=u.start())
         scan.take(u.start(), u.end(), "recurrence")
     return rule
+
+
+def find_course(scan: Scan, days: list[DateAtom], *, locale: str) -> Rule | None:
+    """A weekly course said as one weekday, a clock time and a number of weeks ("cours le
+    samedi à 10h pendant 6 semaines", "Yoga Saturday 10am for 6 weeks"): weekly, so many
+    times. Called only where a clock time was read: "off Monday for 2 weeks" is a length.
+    """
+    lex = lexicon(locale)
+    if len(days) != 1 or days[0].spec.kind != "weekday" or days[0].last is not None or \
+            not lex.for_words:
+        return None
+    pats = rule_patterns(lex.code)
+    m = pats.for_units.search(scan.low)
+    if m is None or lex.unit_frequencies[key(m["unit"])] != "WEEKLY":
+        return None
+    scan.take(m.start(), m.end(), "recurrence")
+    return Rule("WEEKLY", count_span=(_number(lex, m["n"]), "WEEKLY"))

@@ -18,6 +18,8 @@ from nlp.when import after, clock_minutes, on_or_after, place_date, range_minute
 _MAX_OCCURRENCES = 800
 WEEK = 7 * DAY
 _PERIOD_DAYS = {"DAILY": 1, "WEEKLY": 7, "MONTHLY": 28, "YEARLY": 365}
+_EVENING = 18 * 60  # a day part from here on is a night: its small hours follow it
+_SMALL_HOURS = 5 * 60
 
 
 @dataclass(frozen=True)
@@ -131,6 +133,10 @@ def plan(found: Found, *, lex: Lexicon, text: str, now: datetime, zone: ZoneInfo
     if rule is not None:
         return _recurring(found, rule, first, until, lex=lex, today=today, now=now, zone=zone,
                           minutes=minutes, end_minutes=end_minutes)
+    if minutes is not None and hint is not None and hint >= _EVENING and minutes < _SMALL_HOURS:
+        # "tonight at 1am", ja "今夜0時": the small hours after that evening, the next day.
+        minutes += DAY
+        end_minutes = end_minutes + DAY if end_minutes is not None else None
     if first is not None:
         spec = first.spec
         if last_day is not None and spec.kind == last_day.kind == "weekday" and \

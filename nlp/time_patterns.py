@@ -58,8 +58,9 @@ def _clock(lex: Lexicon, n: str, kind: str) -> str:
     mins = (
         r"(?:[:.](?P<m" + n + r">\d{2})(?!\d)(?:\s*" + suffix + r")?" + military
         + r"|\s*(?P<suf" + n + r">" + suffix
+        # ko "2시 3층": a number glued to a noun is no minutes; "2시 30분", "14h30" are.
         + r")(?:\s*(?P<mm" + n + r">\d{1,2})(?:\s*" + alt(lex.minute_suffixes, spaced=False)
-        + r")?|\s*(?P<half" + n + r">" + alt(lex.half_words, spaced=False) + r"))?)?"
+        + r"|(?!\w))|\s*(?P<half" + n + r">" + alt(lex.half_words, spaced=False) + r"))?)?"
     )
     if lex.hour_tails:
         mins += r"(?:\s+(?P<tail" + n + r">" + alt(lex.hour_tails, spaced=sp) + r"))?"

@@ -12,6 +12,7 @@ from nlp.locales import lexicon
 from nlp.pattern import before, holds, key, matches
 from nlp.scan import Scan
 from nlp.time_patterns import TimePatterns, time_patterns
+from nlp.zones import zone_at
 
 _DIGIT = re.compile(r"\d")
 _CAPITAL_NEXT = re.compile(r"[ ]+[A-Z]")  # a street name after a house number
@@ -60,6 +61,9 @@ def _read(lex: Lexicon, groups: dict[str, Any], n: str) -> tuple[Clock, bool] | 
     if mer_word:
         meridiem = "am" if key(mer_word) in lex.am_words or mer_word[0] == "a" else "pm"
     elif pre:
+        if pre in lex.night_prefixes and (hour == 12 or 1 <= hour <= 4) and minute < 60:
+            # ko "밤 12시" is midnight, "밤 1시" the small hours after it: the next day.
+            return Clock(named=(hour % 12 + 24) * 60 + minute), True
         meridiem = "am" if pre in lex.am_prefixes else "pm"
     if hour > 24 or minute > 59 or (meridiem and not 1 <= hour <= 12):
         return None
@@ -174,16 +178,20 @@ def find_times(scan: Scan, *, locale: str) -> list[TimeAtom]:
             shift = lead.groupdict().get("shift") if lead is not None else None
             if shift:
                 clock, strong = _shifted(clock, lex.hour_leads[key(shift)]), True
-            # "Friday 2026" is no time, nor "at 123 Main St"; "Friday at 2030" is.
-            if groups.get("mil1") and not groups.get("milh1") and (
-                    not prep or _CAPITAL_NEXT.match(scan.view, m.end())):
-                continue
+            # "Friday 2026" is no time, nor "at 123 Main St"; "Friday at 2030" and "1400 GMT" are.
+            if groups.get("mil1") and not groups.get("milh1"):
+                if zone_at(scan, m.end(), locale=lex.code):
+                    strong = True
+                elif not prep or _CAPITAL_NEXT.match(scan.view, m.end()):
+                    continue
             # "two" alone is a number; "at two" is a time, fr "à deux" only with "heures".
             if groups.get("hw1") and not shift and not (prep and lead is not None and (
                     strong or key(lead["prep"]) in lex.hour_word_preps)):
                 continue
             if not (strong or prep or scan.owner_before(m.start()) == "date"):
                 continue
+            if not (strong or prep or lex.spaced) and scan.low[m.end():m.end() + 1].isalpha():
+                continue  # ja "土曜 3人で": a bare number glued to a word counts that word
             start = m.start()
             if lead is not None and (prep or shift):
                 start = lead.start("prep") if lead["prep"] is not None and not from_prep \

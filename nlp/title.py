@@ -6,6 +6,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from nlp.lexicon import Lexicon
 from nlp.locales import lexicon
 from nlp.pattern import alt, compile_low, fold
 from nlp.scan import Scan
@@ -37,7 +38,11 @@ def _edges(code: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
     fillers = alt(lex.fillers, spaced=sp)
     joiners = alt(lex.edge_joiners, spaced=sp)
     keep = r"(?!" + alt(lex.filler_nouns, spaced=sp) + r")" if lex.filler_nouns else ""
-    lead = compile_low(r"^(?:" + fillers + r"|" + joiners + r")"
+    # "schedule a meeting": the indefinite article after a command word goes with it (the
+    # articles that never lead a place: "a", not "the").
+    some = [a for a in lex.articles if a not in lex.place_articles]
+    article = (r"(?:[\s,.:;!-]+" + alt(some, spaced=sp) + r"(?=\s))?") if some and sp else ""
+    lead = compile_low(r"^(?:" + fillers + article + r"|" + joiners + r")"
                        + (r"(?:[\s,.:;!-]+|$)" if sp else r"\s*") + keep)
     trail = compile_low((r"(?:^|(?<!\s)\s+)" if sp else r"(?<!\s)\s*") + r"(?:" + joiners + r")$")
     polite = compile_low(r"(?:^|(?<!\s)\s+)" + alt(lex.polite_tail, spaced=sp) + r"$")
@@ -129,6 +134,12 @@ def _drop_chatter(text: str, *, code: str) -> str:
     return text
 
 
+def _phrasal(low: str, lex: Lexicon) -> bool:
+    """Whether the text ends in a verb and its particle ("Check in"): no dangling joiner."""
+    return any(low.endswith(verb) and (len(low) == len(verb) or low[-len(verb) - 1] == " ")
+               for verb in lex.phrasal_verbs)
+
+
 def make_title(remaining: str, *, locale: str) -> str:
     """The event title from the message's leftover text: edges trimmed, first letter capitalised."""
     lex = lexicon(locale)
@@ -159,7 +170,7 @@ def make_title(remaining: str, *, locale: str) -> str:
             text, low = cut, (low if cut is text else fold(cut))
         for pattern, ends in ((trail, trail_ends), (polite, polite_ends)):
             # The pattern ends in `$` after a word of its table: the text must end with one.
-            if not low.rstrip("\n").endswith(ends):
+            if not low.rstrip("\n").endswith(ends) or (pattern is trail and _phrasal(low, lex)):
                 continue
             if (cut := _cut(pattern, text, low, at_end=True)).strip():
                 text, low = cut, (low if cut is text else fold(cut))

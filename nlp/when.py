@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import calendar
-from datetime import UTC, date, datetime, timedelta
+from datetime import MAXYEAR, UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from nlp.dates import DateSpec
@@ -12,6 +12,7 @@ from nlp.times import Clock, Meridiem
 
 DAY_MINUTES = 1440
 NOON = 720
+EVENING = 1080  # a day part from here on is a night: its 12 is midnight, 1-4 come after it
 
 
 def next_month_day(today: date, month: int, day: int) -> date:
@@ -26,10 +27,20 @@ def next_month_day(today: date, month: int, day: int) -> date:
     return date(today.year, month, min(day, 28))
 
 
+def _months_on(today: date, offset: int) -> tuple[int, int]:
+    """The year and month `offset` months after today's."""
+    year, month = divmod(today.month - 1 + offset, 12)
+    if today.year + year > MAXYEAR:
+        raise OverflowError("that month is past the calendar's end")
+    return today.year + year, month + 1
+
+
 def next_day_of_month(today: date, day: int) -> date:
     """The next day numbered `day` from today on (today counts)."""
     year, month = today.year, today.month
     for _ in range(13):
+        if year > MAXYEAR:
+            raise OverflowError("the next such day is past the calendar's end")
         if day <= calendar.monthrange(year, month)[1]:
             candidate = date(year, month, day)
             if candidate >= today:
@@ -51,8 +62,8 @@ def place_date(spec: DateSpec, today: date, *,
         return next_month_day(today, spec.month, spec.day), ()
     if spec.kind == "dom":
         if spec.offset:  # "next month on the 3rd": counted from that month's first day
-            year, month = divmod(today.month - 1 + spec.offset, 12)
-            return next_day_of_month(date(today.year + year, month + 1, 1), spec.day), ()
+            year, month = _months_on(today, spec.offset)
+            return next_day_of_month(date(year, month, 1), spec.day), ()
         return next_day_of_month(today, spec.day), ()
     if spec.kind == "month":  # "until March": the month's last day
         last = calendar.monthrange(today.year, spec.month)[1]
@@ -65,8 +76,9 @@ def place_date(spec: DateSpec, today: date, *,
         # "this weekend" is its Saturday, read as "Saturday" alone; "next weekend" a week on.
         saturday, _ = place_date(DateSpec("weekday", weekday=5), today, passed=passed)
         return saturday + timedelta(days=7 if spec.week == "next" else 0), ()
-    if spec.kind == "monthend":
-        return date(today.year, today.month, calendar.monthrange(today.year, today.month)[1]), ()
+    if spec.kind == "monthend":  # this month's last day, or `offset` months on
+        year, month = _months_on(today, spec.offset)
+        return date(year, month, calendar.monthrange(year, month)[1]), ()
     ahead = (spec.weekday - today.weekday()) % 7
     monday = today - timedelta(days=today.weekday())
     if spec.week == "nextweek":
@@ -93,8 +105,7 @@ def _nth_weekday(spec: DateSpec, today: date) -> date:
     year, month = today.year, today.month
     for step in range(13 if not spec.offset else 1):
         if spec.offset:
-            year, month = divmod(today.month - 1 + spec.offset, 12)
-            year, month = today.year + year, month + 1
+            year, month = _months_on(today, spec.offset)
         elif step or month != spec.month:
             year, month = (year + 1, 1) if month == 12 else (year, month + 1)
             if month != spec.month:
@@ -136,7 +147,9 @@ def clock_minutes(clock: Clock, *, hint: int | None = None) -> int:
     elif clock.meridiem == "pm":
         hour = hour if hour == 12 else hour + 12
     elif not clock.exact and hour <= 12:
-        if hint is not None and hint > NOON:
+        if hint is not None and hint >= EVENING and (hour == 12 or hour <= 4):
+            hour += 12 if hour == 12 else 24  # "tonight at 12": midnight; "at 1": after it
+        elif hint is not None and hint > NOON:
             hour = hour if hour == 12 else hour + 12
         elif (hint is None or hint == NOON) and 1 <= hour <= 6:
             # A midday hint ("lunch at 1") reads as working hours: 11 is 11:00, 1 is 13:00.

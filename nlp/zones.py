@@ -22,6 +22,10 @@ ABBREVIATIONS: dict[str, str] = {
     "sgt": "Asia/Singapore", "hkt": "Asia/Hong_Kong", "jst": "Asia/Tokyo", "kst": "Asia/Seoul",
     "aest": "Australia/Sydney", "aedt": "Australia/Sydney", "awst": "Australia/Perth",
     "nzst": "Pacific/Auckland", "nzdt": "Pacific/Auckland", "brt": "America/Sao_Paulo",
+    "nzt": "Pacific/Auckland", "aet": "Australia/Sydney", "acst": "Australia/Adelaide",
+    "acdt": "Australia/Adelaide", "akdt": "America/Anchorage", "nst": "America/St_Johns",
+    "sast": "Africa/Johannesburg", "pht": "Asia/Manila", "ict": "Asia/Bangkok",
+    "wib": "Asia/Jakarta", "pkt": "Asia/Karachi", "gst": "Asia/Dubai",
 }
 _OFFSET = r"(?:utc|gmt)\s*(?P<sign>[+-])\s*(?P<hours>\d{1,2})(?::?00)?(?!\d)"
 
@@ -32,6 +36,11 @@ def _pattern(code: str) -> re.Pattern[str]:
     names = alt([*ABBREVIATIONS, *lex.zone_names], spaced=True)
     return compile_low(r"[\s\x00]*(?:\(\s*)?(?:(?P<offset>" + _OFFSET + r")|(?P<name>" + names
                       + r"))(?:\s*\))?")
+
+
+def zone_at(scan: Scan, at: int, *, locale: str) -> bool:
+    """Whether a zone word stands right at `at` ("1400 GMT"), without consuming it."""
+    return _pattern(locale).match(scan.low, at) is not None
 
 
 def find_zone(scan: Scan, *, after: int, locale: str) -> str | None:

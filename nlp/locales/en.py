@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from nlp.lexicon import Lexicon
 
+# "standup moved to 10", "pushed to Friday": the new value of a change of plan, led so.
+_MOVED_TO = ("moved to", "move to", "moving to", "pushed to", "pushed back to", "push to",
+             "changed to", "change to", "rescheduled to", "rescheduled for", "reschedule to",
+             "bumped to", "shifted to")
+
 _MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
     "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
@@ -100,7 +105,7 @@ LEXICON = Lexicon(
                 "quarter of": -15, "quarter till": -15, "quarter til": -15,
                 "a quarter to": -15, "a quarter of": -15, "ten past": 10, "ten to": -10,
                 "twenty past": 20, "twenty to": -20, "five past": 5, "five to": -5},
-    approx_suffixes=("ish",),
+    approx_suffixes=("ish", "sharp"),  # "3ish", "9am sharp": still that time
     hour_words={"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12},
     hour_word_preps=("at", "@", "around", "by", "before", "after"),
@@ -108,9 +113,9 @@ LEXICON = Lexicon(
     am_words=("am", "a.m.", "a.m", "a"),
     pm_words=("pm", "p.m.", "p.m", "p"),
     time_preps=("at", "@", "around", "by", "from", "before", "after", "no later than",
-                "starting at", "beginning at"),
+                "starting at", "beginning at", *_MOVED_TO),
     date_preps=("on", "for", "starting", "starting on", "starting from", "beginning",
-                "as of", "effective"),
+                "as of", "effective", *_MOVED_TO),
     this_words=("this", "coming", "this coming"),
     next_words=("next",),
     next_week=("next week",),
@@ -253,13 +258,18 @@ LEXICON = Lexicon(
                  "when you’re back", "when you are back", "when you get back", "when ur back",
                  "when i'm back", "when i’m back", "when i get back", "when we're back",
                  "sometime soon", "at some point", "whenever works", "whenever you can",
-                 "some time soon"),
+                 "some time soon", "early next week", "later next week", "late next week",
+                 "sometime next week", "some time next week", "sometime this week",
+                 "some time this week", "later this week", "early this week"),
     greetings=("hey", "hi", "hello", "hiya", "yo", "morning", "good morning", "howdy"),
     polite_tail=("instead", "is happening", "is on", "is booked",
                  "please", "pls", "plz", "thanks", "thx", "ty", "thank you", "on my cal",
                  "on my calendar", "to my cal", "to my calendar", "in my calendar",
                  "on the calendar", "to the calendar", "on our calendar", "on the cal",
                  "in the calendar", "on calendar"),
+    phrasal_verbs=("check in", "weigh in", "sign in", "log in", "dial in", "drop in", "clock in",
+                   "call in", "tune in", "log on", "sign on", "move in", "hand in", "turn in",
+                   "fill in", "plug in"),
     edge_joiners=("is", "are", "on", "at", "for", "from", "to", "by", "and", "in", "@", "of",
                   "until", "till",
                   "sometime",
@@ -274,10 +284,16 @@ LEXICON = Lexicon(
                  "staff", "squad", "guys", "gang", "crowd", "department", "dept", "org",
                  "leadership", "leads", "execs", "engineers", "devs", "colleagues", "friends",
                  "family", "fam", "side", "account", "customers", "partners", "board",
-                 "committee", "chapter", "club", "members", "alumni", "interns", "hq"),
+                 "committee", "chapter", "club", "members", "alumni", "interns", "hq",
+                 # a company: "with Acme Corp"
+                 "corp", "corp.", "inc", "inc.", "llc", "ltd", "ltd.", "gmbh", "labs"),
     not_names=("the", "my", "our", "your", "his", "her", "their", "team", "everyone", "all",
                "a", "an", "me", "us", "them", "him", "everybody", "i", "you", "we", "they",
-               "it", "this", "that"),
+               "it", "this", "that",
+               # a department: "with Legal", "with HR"
+               "hr", "legal", "eng", "engineering", "sales", "marketing", "finance", "ops",
+               "operations", "product", "security", "support", "management", "recruiting",
+               "qa", "devops", "infra", "accounting", "compliance", "it", "design"),
     place_preps=("at", "@", "in", "inside"),
     lowercase_places=(
         "home", "the office", "office", "room", "my place", "your place", "the gym", "the park",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.nlp.conftest import read_text, wall
+from tests.nlp.conftest import read_text, wall, wall_end
 
 # text, title, start (now: Wednesday 18 November 2026, 09:00 New York)
 CONTEXT = [
@@ -32,3 +32,11 @@ def test_the_event_day_is_not_the_absence_day(text: str, title: str, start: str)
 ])
 def test_a_lone_absence_keeps_its_day(text: str, start: str) -> None:
     assert wall(read_text(text)) == start
+
+
+@pytest.mark.parametrize("text", ["Dec 24 - Jan 2 out of office", "out of office Dec 24 - Jan 2",
+                                  "Dec 24 - Jan 2: out of office"])
+def test_a_dash_between_two_days_is_a_range_not_a_clause(text: str) -> None:
+    draft = read_text(text)
+    assert (draft.title, wall(draft), wall_end(draft)) == (
+        "Out of office", "2026-12-24", "2027-01-03")

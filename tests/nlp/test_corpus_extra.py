@@ -32,10 +32,12 @@ class Corpus:
 CORPORA = {
     "extra": Corpus(name="corpus-extra.jsonl", size=260, full=1.0, english=1.0, locale_floor=1.0,
                     locales={"de", "en", "es", "fr", "ja", "ko"}),
-    "extra2-en": Corpus(name="corpus-extra2-en.jsonl", size=276, full=274 / 276, english=274 / 276,
-                        locale_floor=274 / 276, locales={"en"}),
-    "extra2-intl": Corpus(name="corpus-extra2-intl.jsonl", size=100, full=0.83, english=None,
-                          locale_floor=0.70, locales={"de", "es", "fr", "ja", "ko"}),
+    "extra2-en": Corpus(name="corpus-extra2-en.jsonl", size=276, full=1.0, english=1.0,
+                        locale_floor=1.0, locales={"en"}),
+    "extra2-intl": Corpus(name="corpus-extra2-intl.jsonl", size=100, full=1.0, english=None,
+                          locale_floor=1.0, locales={"de", "es", "fr", "ja", "ko"}),
+    "extra3": Corpus(name="corpus-extra3.jsonl", size=200, full=1.0, english=1.0, locale_floor=1.0,
+                     locales={"de", "en", "es", "fr", "ja", "ko"}),
 }
 
 

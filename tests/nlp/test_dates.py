@@ -131,6 +131,23 @@ MORE_DATES = [
     ("ja", "来月3日にDentist", "2026-12-03"),
     ("en", "Dentist 2026/12/03", "2026-12-03"),
     ("en", "Dentist Friday night", "2026-11-20T19:00"),
+    # A day before a colon is still a day; a clock after the colon is a clock.
+    ("en", "Jan 2: Dentist", "2027-01-02"),
+    ("en", "Dec 3: Dentist 3pm", "2026-12-03T15:00"),
+    # es/fr: a bare number after the weekday is the day of the month.
+    ("es", "Dentist el lunes 14 de diciembre", "2026-12-14"),
+    ("es", "Dentist el lunes 23 por la mañana", "2026-11-23T09:00"),
+    ("fr", "Dentist vendredi 27 à 20h", "2026-11-27T20:00"),
+    ("fr", "Dentist vendredi 21h", "2026-11-20T21:00"),
+    # de: a day part glued to the day's name.
+    ("de", "Dentist Samstagabend", "2026-11-21T18:00"),
+    ("de", "Dentist Samstagabend um 8", "2026-11-21T20:00"),
+    ("de", "Dentist Sonntagvormittag", "2026-11-22T09:00"),
+    ("de", "Dentist Mo. 10 Uhr", "2026-11-23T10:00"),
+    # The end of next month is its last day.
+    ("en", "Dentist end of next month", "2026-12-31"),
+    ("en", "Dentist by the end of next month", "2026-12-31"),
+    ("fr", "Dentist fin du mois prochain", "2026-12-31"),
 ]
 
 
@@ -197,6 +214,8 @@ PERIOD_WORDS: list[tuple[str, str, str, str]] = [
     # ko "말일": the last day of the month.
     ("ko", "이번 달 말일에 보고서 제출", "보고서 제출", "2026-11-30"),
     ("ko", "말일 정산", "정산", "2026-11-30"),
+    # After a determiner a hyphenated period word is the period, not a modifier.
+    ("fr", "ce week-end camping avec Luc", "Camping avec Luc", "2026-11-21"),
 ]
 
 
@@ -204,3 +223,16 @@ PERIOD_WORDS: list[tuple[str, str, str, str]] = [
 def test_period_words(locale: str, text: str, title: str, start: str) -> None:
     draft = read_text(text, locale=locale)
     assert (draft.title, wall(draft)) == (title, start)
+
+
+def test_a_bare_ordinal_beside_tomorrow_is_a_street() -> None:
+    draft = read_text("Lunch at Joe's Pizza on 5th tomorrow noon")
+    assert (draft.title, wall(draft), draft.location) == (
+        "Lunch", "2026-11-19T12:00", "Joe's Pizza on 5th")
+
+
+@pytest.mark.parametrize(("locale", "text"), [
+    ("fr", "MAR 1"), ("fr", "le 1"), ("en", "the 1st"), ("en", "end of next month"),
+    ("en", "the 3rd of next month"), ("en", "the 2nd Tuesday of next month")])
+def test_a_day_of_month_past_the_calendars_end_gives_no_date(locale: str, text: str) -> None:
+    assert read_text(text, now="9999-12-31T23:59", tz="UTC", locale=locale).start is None

@@ -201,7 +201,7 @@ CHAT_CASES: list[tuple[str, str, tuple[str, str, str | None, int | None]]] = [
     ("es", "cumple de Martina este finde",
      ("Cumple de Martina", "2026-11-21", None, None)),
     ("es", "porfa agenda una llamada mañana a las 10",
-     ("Una llamada", "2026-11-19T10:00", None, None)),
+     ("Llamada", "2026-11-19T10:00", None, None)),
     ("ko", "다음 금요일 오후 2시 고객사 미팅",
      ("고객사 미팅", "2026-11-20T14:00", None, None)),
     ("ko", "오늘 자정 콘서트 티켓팅, 10분 전에 알림",

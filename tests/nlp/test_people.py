@@ -116,8 +116,10 @@ def test_online_meetings(text: str, online: bool, title: str) -> None:
         ("Sync tomorrow 3pm https://meet.google.com/abc-defg-hij", True, "Sync"),
         ("Review the doc <https://docs.example.com/d/2026-12-03|spec> Friday 2pm", False,
          "Review the doc"),
-        ("<!here> standup moved to 10am tomorrow in <#C024BE91L|general>", False,
-         "Standup moved"),
+        # The change verb leads the new time ("moved to 10am") and leaves with it.
+        ("<!here> standup moved to 10am tomorrow in <#C024BE91L|general>", False, "Standup"),
+        ("@here standup moved to 10 tomorrow in <#C024BE91L|general>", False, "Standup"),
+        ("hey @channel standup pushed to 11 tomorrow", False, "Standup"),
     ],
 )
 def test_links_are_taken_out_and_their_digits_are_no_dates(text: str, online: bool,
@@ -138,12 +140,39 @@ MORE_PEOPLE = [
     ("call with New York Office tomorrow 10", []),
     ("Interview tomorrow 10-11:30am in conf room B with Lee", ["Lee"]),
     ("coffee w Ana tmrw 8:30", ["Ana"]),
+    # A department or a company is no person.
+    ("Meeting with HR tomorrow 10am", []),
+    ("Review with Legal and Sam Friday", ["Sam"]),
+    ("Call with Acme Corp Tuesday 2pm", []),
 ]
 
 
 @pytest.mark.parametrize(("text", "people"), MORE_PEOPLE)
 def test_a_name_before_a_group_noun_is_a_group(text: str, people: list[str]) -> None:
     assert [a.value for a in read_text(text).attendees] == people
+
+
+# locale, text, people: names before a name particle in scripts without capitals or spaces.
+SUFFIXED_PEOPLE = [
+    # A capitalised Latin name glued to kana after a particle ("渋谷でAlexと").
+    ("ja", "今日19時 渋谷でAlexと飲み", ["Alex"]),
+    ("ja", "明後日の午後4時にZoomでSatoとミーティング", ["Sato"]),
+    ("ja", "明日 会議室Bと会議室Cで研修", []),
+    # ko given names of two or three syllables, listed with commas; not common nouns,
+    # plurals or groups.
+    ("ko", "내일 오전 10시 반에 지수랑 커피", ["지수"]),
+    ("ko", "오늘 12시 반에 민호, 유나와 김밥천국에서 점심", ["민호", "유나"]),
+    ("ko", "내일 3시 김민수랑 회의", ["김민수"]),
+    ("ko", "이번 주말에 팀원들과 등산", []),
+    ("ko", "서울 본사랑 화상 통화 내일 오전 10시", []),
+    ("ko", "내일 3시 고객과 미팅", []),
+    ("ko", "내일 회의 정리하고 보고", []),
+]
+
+
+@pytest.mark.parametrize(("locale", "text", "people"), SUFFIXED_PEOPLE)
+def test_names_before_a_particle(locale: str, text: str, people: list[str]) -> None:
+    assert [a.value for a in read_text(text, locale=locale).attendees] == people
 
 
 MORE_PLACES = [

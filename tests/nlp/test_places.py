@@ -56,6 +56,30 @@ PLACES: list[tuple[str, str, str, str, str]] = [
     ("en", "Kickoff Monday at 9 in the 4th floor kitchen", "Kickoff", "2026-11-23T09:00",
      "the 4th floor kitchen"),
     ("en", "Lunch Friday @ Blue Bottle", "Lunch", "2026-11-20", "Blue Bottle"),
+    # "@" glued to kana, kanji or hangul: a place (a handle is never written so).
+    ("ja", "明日 11時〜12時 面談 @会議室B", "面談", "2026-11-19T11:00", "会議室B"),
+    # ko: words with a number or ending in a place noun lead the word before "에서".
+    ("ko", "내일 오후 2시 3층 회의실에서 주간회의", "주간회의", "2026-11-19T14:00", "3층 회의실"),
+    ("ko", "토요일 오후 1시 홍대입구역 2번 출구에서 민수랑 만나기", "민수랑 만나기",
+     "2026-11-21T13:00", "홍대입구역 2번 출구"),
+    ("ko", "내일 오후 2시 회의실 A에서 면접", "면접", "2026-11-19T14:00", "회의실 A"),
+    ("ko", "내일 7시 민수랑 강남역에서 저녁", "민수랑 저녁", "2026-11-19T19:00", "강남역"),
+    # A quoted place closed by a place particle.
+    ("ja", "金曜の夜7時から「鳥貴族 新宿店」で新年会", "新年会", "2026-11-20T19:00",
+     "鳥貴族 新宿店"),
+    ("ko", '금요일 오후 6시 반 "을지로 노가리 골목"에서 회식', "회식", "2026-11-20T18:30",
+     "을지로 노가리 골목"),
+    # fr "chez" + a capitalised name is a place; + an article and a noun, whom one visits.
+    ("fr", "soirée jeux demain de 20h à 23h chez Inès", "Soirée jeux", "2026-11-19T20:00",
+     "Inès"),
+    # A full day name after a place is no abbreviation that ends its name ("Lau Pa Sat").
+    ("de", "Termin beim Friseur Samstag 11 Uhr", "Termin", "2026-11-21T11:00", "Friseur"),
+    # A dotted number after a numbered place noun is its label, no date.
+    ("de", "Besprechung Dienstag 10 bis 11:30 Uhr in Raum 3.12", "Besprechung",
+     "2026-11-24T10:00", "Raum 3.12"),
+    # A capitalised frequency word inside a name is part of it.
+    ("fr", "brunch dimanche 11h30 au Pain Quotidien", "Brunch", "2026-11-22T11:30",
+     "Pain Quotidien"),
 ]
 
 
@@ -69,6 +93,29 @@ def test_places(locale: str, text: str, title: str, start: str, location: str) -
 def test_a_particle_needs_a_name_after_it() -> None:
     # "de la" closing the message joins nothing: the place stops before it.
     assert read_text("Coffee tomorrow at Joe de la").location == "Joe"
+
+
+@pytest.mark.parametrize(("text", "title", "location"), [
+    # ja "家族で", "みんなで": with whom, no place; a place may still follow.
+    ("明日10時半 家族で初詣", "家族で初詣", None),
+    ("明日 みんなでランチ 渋谷で", "みんなでランチ", "渋谷"),
+])
+def test_who_before_a_place_particle_is_no_place(text: str, title: str,
+                                                  location: str | None) -> None:
+    draft = read_text(text, locale="ja")
+    assert (draft.title, draft.location) == (title, location)
+
+
+def test_a_visit_chez_someone_is_no_place() -> None:
+    draft = read_text("rendez-vous chez le médecin le 30/11 à 8h45", locale="fr")
+    assert (draft.title, draft.location, wall(draft)) == (
+        "Rendez-vous chez le médecin", None, "2026-11-30T08:45")
+
+
+@pytest.mark.parametrize(("locale", "text"), [("ja", "@田中さん 明日10時 打ち合わせ"),
+                                              ("ko", "@지수님 내일 10시 회의")])
+def test_a_glued_at_sign_before_an_honorific_is_no_place(locale: str, text: str) -> None:
+    assert read_text(text, locale=locale).location is None
 
 
 def test_a_mention_after_at_sign_is_a_person() -> None:

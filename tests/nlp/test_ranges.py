@@ -103,6 +103,15 @@ def test_more_ranges(text: str, start: str, end: str) -> None:
     assert (wall(draft), wall_end(draft), draft.title) == (start, end, "Party")
 
 
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("화상 회의 내일 오후 4시부터 1시간 반", "2026-11-19T16:00", "2026-11-19T17:30"),
+    ("화상 회의 내일 오후 4시 1시간반", "2026-11-19T16:00", "2026-11-19T17:30"),
+])
+def test_a_half_after_the_unit_in_korean(text: str, start: str, end: str) -> None:
+    draft = read_text(text, locale="ko")
+    assert (wall(draft), wall_end(draft), draft.title) == (start, end, "화상 회의")
+
+
 def test_a_week_named_on_the_last_day_holds_for_the_first() -> None:
     # Said on a Monday: "Monday" alone would be today, but the range is next week's.
     draft = read_text("Party Monday to Wednesday next week", now="2026-11-23T08:00")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.nlp.conftest import read_text, wall
+from tests.nlp.conftest import read_text, wall, wall_end
 
 # now: Wednesday 2026-11-18 09:00 America/New_York
 RULES = [
@@ -96,6 +96,16 @@ def test_a_rule_without_any_day_asks_rather_than_inventing_one() -> None:
     assert read_text("Monthly book club").title == "Book club"
 
 
+@pytest.mark.parametrize(("locale", "text", "start", "end"), [
+    ("en", "Off Monday for 2 weeks", "2026-11-23", "2026-12-07"),
+    ("fr", "congé lundi pendant 2 semaines", "2026-11-23", "2026-12-07"),
+])
+def test_weeks_without_a_clock_are_a_length(locale: str, text: str, start: str,
+                                            end: str) -> None:
+    draft = read_text(text, locale=locale)
+    assert (draft.recurrence, wall(draft), wall_end(draft)) == ((), start, end)
+
+
 def test_no_rule_without_a_repeat_phrase() -> None:
     assert read_text("Gym Monday 7am").recurrence == ()
 
@@ -137,6 +147,32 @@ MORE_RULES = [
     ("en", "Gym every morning at 9:30 except Fridays", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,SA,SU",
      "2026-11-18T09:30"),
     ("en", "Gym every Tuesday night", "FREQ=WEEKLY;BYDAY=TU", "2026-11-24T19:00"),
+    # The last weekday or day of every month, with the monthly word before it.
+    ("ko", "매달 마지막 금요일 오후 6시 Gym", "FREQ=MONTHLY;BYDAY=-1FR", "2026-11-27T18:00"),
+    ("ko", "매달 첫째 월요일 10시 Gym", "FREQ=MONTHLY;BYDAY=1MO", "2026-12-07T10:00"),
+    ("ko", "매달 마지막 날 Gym", "FREQ=MONTHLY;BYMONTHDAY=-1", "2026-11-30"),
+    ("ja", "毎月最終日 Gym", "FREQ=MONTHLY;BYMONTHDAY=-1", "2026-11-30"),
+    ("ja", "毎月最終日曜日 Gym", "FREQ=MONTHLY;BYDAY=-1SU", "2026-11-29"),
+    ("en", "Gym monthly on the last day", "FREQ=MONTHLY;BYMONTHDAY=-1", "2026-11-30"),
+    # Plural positions before plural days.
+    ("fr", "tous les premiers lundis du mois à 10h : Gym", "FREQ=MONTHLY;BYDAY=1MO",
+     "2026-12-07T10:00"),
+    ("es", "todos los últimos viernes del mes: Gym", "FREQ=MONTHLY;BYDAY=-1FR", "2026-11-27"),
+    # Days run together by their first syllables.
+    ("ko", "매주 월수금 오전 7시 Gym", "FREQ=WEEKLY;BYDAY=MO,WE,FR", "2026-11-20T07:00"),
+    ("ja", "毎週火木 19時 Gym", "FREQ=WEEKLY;BYDAY=TU,TH", "2026-11-19T19:00"),
+    # A numbered month before the UNTIL particle: until its last day.
+    ("ko", "12월까지 매주 월요일 Gym", "FREQ=WEEKLY;BYDAY=MO;UNTIL=20261231", "2026-11-23"),
+    ("ja", "3月まで毎週月曜 Gym", "FREQ=WEEKLY;BYDAY=MO;UNTIL=20270331", "2026-11-23"),
+    # fr/es: days listed each with its article are a habit.
+    ("fr", "Gym le mardi et le jeudi à 18h", "FREQ=WEEKLY;BYDAY=TU,TH", "2026-11-19T18:00"),
+    ("fr", "Gym le lundi, le mercredi et le vendredi à 7h", "FREQ=WEEKLY;BYDAY=MO,WE,FR",
+     "2026-11-20T07:00"),
+    ("es", "Gym el martes y el jueves a las 7", "FREQ=WEEKLY;BYDAY=TU,TH", "2026-11-19T07:00"),
+    # One weekday, a clock and a number of weeks: a weekly course.
+    ("fr", "Gym le samedi à 10h pendant 6 semaines", "FREQ=WEEKLY;BYDAY=SA;COUNT=6",
+     "2026-11-21T10:00"),
+    ("en", "Gym Saturday 10am for 6 weeks", "FREQ=WEEKLY;BYDAY=SA;COUNT=6", "2026-11-21T10:00"),
 ]
 
 
@@ -175,6 +211,14 @@ ADJECTIVES: list[tuple[str, str, str, str | None]] = [
      "RRULE:FREQ=DAILY;UNTIL=20261206T045959Z"),
     ("Invoice review monthly on the 15th at 10am", "Invoice review", "2026-12-15T10:00",
      "RRULE:FREQ=MONTHLY;BYMONTHDAY=15"),
+    # A weekday of one named week is a one-off date.
+    ("Quarterly review Wednesday next week 2pm", "Quarterly review", "2026-11-25T14:00", None),
+    ("Quarterly review next week on Wednesday 2pm", "Quarterly review", "2026-11-25T14:00",
+     None),
+    ("Monthly planning this Friday", "Monthly planning", "2026-11-20", None),
+    # Capitalised in a place's name, the word names the place.
+    ("Coffee at Daily Grind tomorrow 9am", "Coffee", "2026-11-19T09:00", None),
+    ("Team Standup Daily 9am", "Team Standup", "2026-11-19T09:00", "RRULE:FREQ=DAILY"),
 ]
 
 

@@ -122,6 +122,90 @@ def test_meal_words_steer_a_bare_hour(locale: str, text: str, expected: str) -> 
     assert wall(read_text(text, locale=locale)) == expected
 
 
+@pytest.mark.parametrize(("locale", "text", "title"), [
+    ("en", "lunch with David", "Lunch with David"),
+    ("ko", "David랑 점심", "David랑 점심"),
+    ("ko", "저녁 민수랑", "저녁 민수랑"),
+])
+def test_a_meal_word_alone_gives_no_date(locale: str, text: str, title: str) -> None:
+    # ko "점심" is noon and lunch: with no day or clock it is the meal, and nothing is
+    # invented from a clock.
+    draft = read_text(text, locale=locale)
+    assert (draft.start, draft.title) == (None, title)
+
+
+def test_a_meal_word_beside_a_day_is_its_time() -> None:
+    assert wall(read_text("내일 점심 David랑", locale="ko")) == "2026-11-19T12:00"
+
+
+# The small hours after a night word are the next day's.
+SMALL_HOURS = [
+    ("en", "Party tonight at 1am", "2026-11-19T01:00"),
+    ("en", "Party tonight at 12am", "2026-11-19T00:00"),
+    ("en", "Party tonight 0:30", "2026-11-19T00:30"),
+    ("en", "Party tonight at 11", "2026-11-18T23:00"),
+    ("ja", "今夜0時 Party", "2026-11-19T00:00"),
+    # A bare 12 at night is midnight; 1-4 are the small hours after it.
+    ("en", "Party tonight at 12", "2026-11-19T00:00"),
+    ("en", "Party tonight at 1", "2026-11-19T01:00"),
+    ("ja", "今夜12時 Party", "2026-11-19T00:00"),
+    ("ja", "深夜1時 Party", "2026-11-19T01:00"),
+    ("ja", "夜中の2時 Party", "2026-11-19T02:00"),
+    ("ja", "夜9時 Party", "2026-11-18T21:00"),
+    ("ko", "오늘 밤 12시 Party", "2026-11-19T00:00"),
+    ("ko", "금요일 밤 1시 Party", "2026-11-21T01:00"),
+    ("ko", "새벽 2시 Party", "2026-11-19T02:00"),
+]
+
+
+@pytest.mark.parametrize(("locale", "text", "expected"), SMALL_HOURS)
+def test_the_small_hours_of_tonight(locale: str, text: str, expected: str) -> None:
+    assert wall(read_text(text, locale=locale)) == expected
+
+
+# es "de la noche", "de la mañana" after an hour are its am/pm, on each side of a range.
+SPANISH_DAY_PARTS = [
+    ("turno hoy de 11 de la noche a 7 de la mañana", "2026-11-18T23:00", "2026-11-19T07:00"),
+    ("turno hoy de 9 de la mañana a 1 de la tarde", "2026-11-18T09:00", "2026-11-18T13:00"),
+    ("turno mañana a las 5 de la madrugada", "2026-11-19T05:00", None),
+]
+
+
+@pytest.mark.parametrize(("text", "start", "end"), SPANISH_DAY_PARTS)
+def test_a_spanish_day_part_after_the_hour(text: str, start: str, end: str | None) -> None:
+    draft = read_text(text, locale="es")
+    assert (wall(draft), wall_end(draft), draft.title) == (start, end, "Turno")
+
+
+@pytest.mark.parametrize(("locale", "text", "expected"), [
+    ("en", "Kickoff 9am sharp Monday", "2026-11-23T09:00"),
+    ("en", "Kickoff at 9 sharp Monday", "2026-11-23T09:00"),
+    ("fr", "Kickoff samedi à partir de 20h", "2026-11-21T20:00"),
+    ("es", "Kickoff el sábado a partir de las 9 de la noche", "2026-11-21T21:00"),
+    ("es", "Kickoff el viernes hacia las 9", "2026-11-20T09:00"),
+    # A four-digit clock before a zone word is a time.
+    ("en", "Kickoff 1400 GMT Friday", "2026-11-20T14:00"),
+    ("en", "Kickoff 12:30 NZT Friday", "2026-11-20T12:30"),
+    ("en", "Kickoff moved to 4", "2026-11-18T16:00"),
+    # A number glued to a noun after the hour is no minutes ("3층": third floor).
+    ("ko", "내일 오후 2시 3층에서 Kickoff", "2026-11-19T14:00"),
+    ("ko", "내일 2시 30 Kickoff", "2026-11-19T14:30"),
+])
+def test_time_words_around_the_clock(locale: str, text: str, expected: str) -> None:
+    draft = read_text(text, locale=locale)
+    assert (wall(draft), draft.title) == (expected, "Kickoff")
+
+
+@pytest.mark.parametrize(("locale", "text", "title"), [
+    ("ja", "土曜 3人でカラオケ", "3人でカラオケ"),
+    ("ko", "토요일 3명 노래방", "3명 노래방"),
+])
+def test_a_number_glued_to_a_word_after_a_day_is_no_clock(locale: str, text: str,
+                                                          title: str) -> None:
+    draft = read_text(text, locale=locale)
+    assert (wall(draft), draft.title) == ("2026-11-21", title)
+
+
 def test_a_meal_range_is_in_the_evening() -> None:
     draft = read_text("dinner Friday 7-9")
     assert (wall(draft), wall_end(draft)) == ("2026-11-20T19:00", "2026-11-20T21:00")

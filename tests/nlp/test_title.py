@@ -8,7 +8,7 @@ from tests.nlp.conftest import read_text
 
 TITLES = [
     ("lunch with Adele Friday noon", "Lunch with Adele"),
-    ("schedule a meeting with Alice Thursday at 2", "A meeting with Alice"),
+    ("schedule a meeting with Alice Thursday at 2", "Meeting with Alice"),
     ("add dentist Dec 10 at 8:45am", "Dentist"),
     ("Book lunch with Bob Friday 12:30pm", "Lunch with Bob"),
     ("set up interview with Alice Thursday 11am", "Interview with Alice"),
@@ -16,7 +16,7 @@ TITLES = [
     ("create lunch with Megan Friday 12:15", "Lunch with Megan"),
     ("can we do lunch thurs 12:30?", "Lunch"),
     ("let's sync thurs 11:30", "Sync"),
-    ("let's do a quick catch-up with Sam tmrw at 2", "A quick catch-up with Sam"),
+    ("let's do a quick catch-up with Sam tmrw at 2", "Quick catch-up with Sam"),
     ("lets grab dinner sat 7pm", "Grab dinner"),
     ("pls add dentist tmrw 3pm", "Dentist"),
     ("remind me to call the bank tomorrow at 10", "Call the bank"),
@@ -41,7 +41,7 @@ TITLES = [
     ("ok so can we do lunch tmrw at 1 pls", "Lunch"),
     ("Dentist - Thursday - 3pm", "Dentist"),
     ("Tomorrow 3pm: dentist", "Dentist"),
-    ("can you schedule a call with Bob Friday 3pm", "A call with Bob"),
+    ("can you schedule a call with Bob Friday 3pm", "Call with Bob"),
     ("I need to call the bank tomorrow at 10", "Call the bank"),
     # Meeting nouns that look like clock times.
     ("next Wed 1:1 w/ Keanu 4pm", "1:1 w/ Keanu"),
@@ -49,12 +49,12 @@ TITLES = [
     ("one-on-one w/ Kim tue 1-1:30pm", "One-on-one w/ Kim"),
     ("1on1 with Sara thu 10am", "1on1 with Sara"),
     # No date, no title: "asap", "when you're back".
-    ("book a dentist appointment asap", "A dentist appointment"),
+    ("book a dentist appointment asap", "Dentist appointment"),
     ("let's catch up when you're back", "Catch up"),
     ("call the plumber as soon as possible", "Call the plumber"),
     # Chat framing: preambles of filler words, "I booked the room for", side remarks.
     ("hey all, quick one: can we get a post-mortem on the calendar for Monday 2-3pm? please "
-     "bring the graphs", "A post-mortem"),
+     "bring the graphs", "Post-mortem"),
     ("ok so the plan: dinner with Ingrid at Katz Orange on Saturday, table's booked for 8pm",
      "Dinner with Ingrid"),
     ("Heads up, I booked the big room for the design crit on Tuesday from 2:30 to 4 — ping me "
@@ -62,7 +62,7 @@ TITLES = [
     ("reminder for everyone: the all-hands is Friday 9am, same Zoom link", "The all-hands"),
     ("FYI the offsite is happening Nov 9 through Nov 11 at the Lakehouse, block your calendars",
      "The offsite"),
-    ("can someone set up a retro friday 3pm? probably best", "A retro"),
+    ("can someone set up a retro friday 3pm? probably best", "Retro"),
     ("Reminder: dentist Friday 3pm", "Dentist"),
     # Words that are not all chatter stay: a dash or comma alone ends no title.
     ("Lunch — Adele farewell friday noon", "Lunch — Adele farewell"),
@@ -115,6 +115,26 @@ MORE_TITLES = [
 @pytest.mark.parametrize(("text", "title"), MORE_TITLES)
 def test_more_titles(text: str, title: str) -> None:
     assert read_text(text).title == title
+
+
+@pytest.mark.parametrize(("locale", "text", "title"), [
+    # The indefinite article after a command word goes with it; typed alone it stays.
+    ("en", "schedule an intro call with Ben tomorrow 3pm", "Intro call with Ben"),
+    ("en", "A quick sync Friday", "A quick sync"),
+    ("fr", "planifier une réunion demain 10h", "Réunion"),
+    # A verb's particle is no dangling joiner.
+    ("en", "Check in tomorrow afternoon", "Check in"),
+    ("en", "weigh in tomorrow", "Weigh in"),
+    ("en", "Lunch in tomorrow", "Lunch"),
+    # A reminder label before a colon opens no title.
+    ("es", "recordatorio: pagar la renta el día 1 de cada mes", "Pagar la renta"),
+    ("fr", "rappel : vaccin lundi 10h", "Vaccin"),
+    ("de", "Erinnerung: Zahnarzt morgen 10 Uhr", "Zahnarzt"),
+    ("de", "Zahnarzt morgen 10 Uhr bitte", "Zahnarzt"),
+    ("de", "Zahnarzt morgen 10 Uhr, bitte 15 min vorher erinnern", "Zahnarzt"),
+])
+def test_title_edges_in_each_language(locale: str, text: str, title: str) -> None:
+    assert read_text(text, locale=locale).title == title
 
 
 @pytest.mark.parametrize("text", ["Friday noon", "tomorrow", "every Monday at 9", "at 3pm", ""])
