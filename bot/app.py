@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+from pydantic import ValidationError
 from slack_bolt.async_app import AsyncApp
 
 from bot.install import oauth_settings
@@ -36,4 +37,18 @@ def create_app(settings: Settings, services: Services) -> AsyncApp:
         ignoring_self_events_enabled=True,
     )
     register_all(app, services)
+    app.error(on_error)
     return app
+
+
+async def on_error(error: Exception) -> None:
+    """A listener failed after its ack: say so in the log, the one place this lands.
+
+    A payload that lacks what a listener reads (pydantic refuses it) is not Slack's shape:
+    the HTTP guard turns most away, but Socket Mode has none, and nobody waits on such a
+    request, so it is a warning. Anything else is a defect of ours, with its traceback.
+    """
+    if isinstance(error, ValidationError):
+        log.warning("ignored a request a listener could not read: %d problems", error.error_count())
+        return
+    log.error("a listener failed", exc_info=error)

@@ -17,7 +17,7 @@ from datetime import timedelta
 
 from bot.errors import CalendarMissing, CreateUnsettled
 from bot.services import Services
-from bot.storage import EventRecord, StoredDraft, account_key
+from bot.storage import ClaimTakenOver, EventRecord, StoredDraft, account_key
 from bot.targets import LOCAL, label_of
 from bot.wording import explain
 from nlp.draft import EventDraft
@@ -70,8 +70,10 @@ async def create_event(services: Services, *, draft_id: str, user_id: str) -> Cr
     _calendar(services, current.provider)
     lease = services.settings.create_lease()
     stored = await services.storage.begin_create(draft_id, user_id=user_id, stale_after=lease)
-    # A Retry after an unsettled failure is in doubt too: the earlier attempt may have made it.
-    return await _create_claimed(services, stored, in_doubt=unsettled(current))
+    # In doubt: a Retry after an unsettled failure, or a claim taken from a process that
+    # died mid-create: the earlier attempt may have made the event.
+    in_doubt = unsettled(current) or current.state == "creating"
+    return await _create_claimed(services, stored, in_doubt=in_doubt)
 
 
 async def resume_create(services: Services, *, draft_id: str) -> Created:
@@ -108,17 +110,25 @@ async def _create_claimed(services: Services, stored: StoredDraft, *, in_doubt: 
             final, account=account, calendar_id=stored.calendar_id, idempotency_key=stored.id
         )
         # Created at the provider: a failure from here on is settled by Retry (same key).
-        record = await services.storage.finish_create(stored.id, created)
+        record = await services.storage.finish_create(
+            stored.id, created, claimed_at=stored.claimed_at
+        )
+    except ClaimTakenOver:
+        raise  # this create outlived its lease: the taker settles the draft and tells
     except BaseException as exc:
-        await _release(services, stored, exc, outcome=outcome, in_doubt=in_doubt)
+        if not await _release(services, stored, exc, outcome=outcome, in_doubt=in_doubt):
+            raise ClaimTakenOver("taken over while failing", state="creating") from exc
         raise
     return Created(stored, record, label_of(services.calendars, provider))
 
 
 async def _release(
     services: Services, stored: StoredDraft, exc: BaseException, *, outcome: str, in_doubt: bool
-) -> None:
-    """creating -> failed, tagged with what the failure proves; never masks `exc`."""
+) -> bool:
+    """creating -> failed, tagged with what the failure proves; never masks `exc`.
+
+    False when the claim was taken over meanwhile (the taker settles it, and tells).
+    """
     # A refusal now proves nothing about an earlier attempt that may have made the event.
     if isinstance(exc, PROVEN_NOTHING) and not in_doubt:
         outcome = REFUSED
@@ -127,13 +137,17 @@ async def _release(
     label = label_of(services.calendars, stored.provider)
     try:
         note = failure_note(outcome, explain(exc, label=label))
-        await services.storage.fail_create(stored.id, error=note)
+        await services.storage.fail_create(stored.id, error=note, claimed_at=stored.claimed_at)
         if isinstance(exc, NotLinked):
             provider = stored.provider or LOCAL
             await services.storage.mark_broken(stored.team_id, stored.user_id, provider)
+    except ClaimTakenOver:
+        log.warning("a create outlived its lease and was taken over")
+        return False
     except Exception:
         # The draft stays `creating` until its lease runs out; the reconciler takes it then.
         log.exception("could not mark the draft failed")
+    return True
 
 
 def _calendar(services: Services, provider: str | None) -> Calendar:

@@ -10,6 +10,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 from bot.directory import slack_call
+from bot.redaction import remember
 
 log = logging.getLogger(__name__)
 Blocks = list[dict[str, Any]]
@@ -64,6 +65,8 @@ async def send(url: str, *, text: str, blocks: Blocks | None = None, replace: bo
         # Slack always sends one with a click; a request without it has nowhere to answer.
         log.warning("no response_url to answer on")
         return
+    # It may come from storage, read by a process that never saw the request: scrub it.
+    remember(url)
     body: dict[str, Any] = {"text": text, "replace_original": replace}
     if not replace:
         body["response_type"] = "ephemeral"

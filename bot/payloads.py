@@ -173,7 +173,7 @@ class _ClosedShape(_Model):
 
 class _ShortcutShape(_Model):
     user: _Someone
-    team: _Someone
+    team: _Someone | None = None  # null for org-wide installs (Enterprise Grid)
     callback_id: str
 
 
@@ -195,6 +195,8 @@ def shape_problem(data: dict[str, Any]) -> str | None:
     """
     if "ssl_check" in data:
         return None
+    if not isinstance(data.get("response_urls", []), list):
+        return "response_urls is not a list"  # Bolt reads its length before any listener
     if "command" in data:
         model: type[_Model] = _CommandShape
     elif not isinstance(data.get("type"), str):

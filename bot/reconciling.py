@@ -22,23 +22,17 @@ from typing import Any
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
-from bot.blocks.draft import draft_blocks, draft_text
-from bot.blocks.result import result_blocks, result_text
 from bot.creating import Created, resume_create
 from bot.delivery import open_dm
 from bot.directory import slack_call
-from bot.drafting import show
 from bot.errors import SlackFailed
-from bot.feeds import feed_url_for
 from bot.housekeeping import repeat
 from bot.install import slack_client_for
-from bot.linking import broken_link_for
+from bot.outcomes import created_outcome, failed_outcome
 from bot.receipts import send_receipt
+from bot.redaction import remember
 from bot.services import Services
 from bot.storage import StorageError, StoredDraft
-from bot.targets import label_of
-from bot.wording import explain
-from providers.errors import NotLinked
 
 log = logging.getLogger(__name__)
 # Claims looked at per round; more wait for the next round (each may take a create's time).
@@ -85,34 +79,23 @@ async def tell_created(services: Services, created: Created) -> None:
     """As a click's success: the card becomes the result, and the receipt goes to the DM."""
     stored = created.stored
     client = await slack_client_for(services, stored.team_id)
-    shown = await show(services, client, stored)
-    feed = feed_url_for(services, created.record)
-    text = result_text(shown.card, label=created.label)
-    blocks = result_blocks(shown.card, created.record.event, label=created.label, feed=feed)
-    on_card = await replace_card(client, stored, text=text, blocks=blocks)
+    result = await created_outcome(services, client, created)
+    on_card = await replace_card(client, stored, text=result.text, blocks=result.blocks)
     # A DM card is its own receipt (as after a click); with no card to change, the receipt
     # is how the person learns it.
     if stored.source != "dm" or not on_card:
-        await send_receipt(services, client, created, shown.card)
+        await send_receipt(services, client, created, result.card)
 
 
 async def tell_failure(services: Services, stored: StoredDraft, error: Exception) -> None:
     """As a click's failure: the card says why and offers Retry (a new DM card if need be)."""
     client = await slack_client_for(services, stored.team_id)
-    label = label_of(services.calendars, stored.provider)
-    shown = await show(services, client, stored, failure=explain(error, label=label))
-    broken = shown.broken
-    if isinstance(error, NotLinked) and stored.provider:
-        broken = (
-            await broken_link_for(
-                services, team_id=stored.team_id, user_id=stored.user_id, provider=stored.provider
-            )
-            or broken
-        )
-    text, blocks = draft_text(shown.card), draft_blocks(shown.card, broken=broken)
-    if not await replace_card(client, stored, text=text, blocks=blocks):
+    failed = await failed_outcome(services, client, stored, error)
+    if not await replace_card(client, stored, text=failed.text, blocks=failed.blocks):
         channel = await open_dm(client, stored.user_id)
-        await slack_call(client.chat_postMessage(channel=channel, text=text, blocks=blocks))
+        await slack_call(
+            client.chat_postMessage(channel=channel, text=failed.text, blocks=failed.blocks)
+        )
 
 
 async def replace_card(
@@ -120,10 +103,11 @@ async def replace_card(
 ) -> bool:
     """Change the draft's card in place: its response_url while Slack still takes it, else
     chat.update where the card is known to be. False when neither can reach it."""
-    if stored.response_url and await _through_response_url(
-        stored.response_url, text=text, blocks=blocks
-    ):
-        return True
+    if stored.response_url:
+        # Read back from storage by a process that never saw the request: no log may show it.
+        remember(stored.response_url)
+        if await _through_response_url(stored.response_url, text=text, blocks=blocks):
+            return True
     if stored.card_channel_id and stored.card_ts:
         try:
             await slack_call(

@@ -44,7 +44,9 @@ TOLERANCE_SECONDS = 60 * 5
 # form encoding of `payload=` writes as 9 (`%E4%B8%AD`): 2 x 40,000 x 9 = 720,000 bytes,
 # plus the blocks' JSON and the envelope. A view submission holds far less (our modal has
 # three text inputs of at most 3,000 characters). One decimal megabyte leaves ~280 KB for
-# structure and attachments; anything larger is not from Slack, and is refused unread.
+# structure, a bot message's own blocks and attachments; anything larger is refused unread
+# (413). A shortcut on a rare message larger than that is refused too: the bound on memory
+# per request is worth it, and the person still has /event.
 MAX_BODY_BYTES = 1_000_000
 _TIMESTAMP = re.compile(r"[0-9]{1,12}")
 _SIGNATURE = re.compile(r"v0=[0-9a-f]{64}")
@@ -159,7 +161,9 @@ def dedupe_key(data: dict[str, Any]) -> str | None:
 def reply_urls(data: dict[str, Any]) -> list[str]:
     """The response_url(s) a request carries: secrets for as long as they live."""
     found = [data.get("response_url")]
-    found += [u.get("response_url") for u in data.get("response_urls") or [] if isinstance(u, dict)]
+    listed = data.get("response_urls")
+    if isinstance(listed, list):
+        found += [u.get("response_url") for u in listed if isinstance(u, dict)]
     return [url for url in found if isinstance(url, str) and url]
 
 

@@ -15,22 +15,19 @@ from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import ids
-from bot.blocks.draft import draft_blocks, draft_text, title_of
+from bot.blocks.draft import title_of
 from bot.blocks.result import (
     cancelled_blocks,
     cancelled_text,
     notice_blocks,
-    result_blocks,
-    result_text,
     undone_blocks,
     undone_text,
 )
-from bot.creating import create_event, ensure_changeable
+from bot.creating import Created, create_event, ensure_changeable
 from bot.delivery import send, tell
-from bot.drafting import owned_draft, show
+from bot.drafting import owned_draft
 from bot.errors import CreateUnsettled, NotYourDraft
-from bot.feeds import feed_url_for
-from bot.linking import broken_link_for
+from bot.outcomes import created_outcome, failed_outcome
 from bot.payloads import BlockActions
 from bot.receipts import mark_receipt_undone, send_receipt
 from bot.services import Services
@@ -38,7 +35,7 @@ from bot.storage import DraftAlreadyCreated, DraftBusy, StorageError
 from bot.targets import label_of
 from bot.undoing import undo_event
 from bot.wording import explain
-from providers.errors import NotLinked, ProviderError
+from providers.errors import ProviderError
 
 log = logging.getLogger(__name__)
 LINKS = re.compile(f"^{ids.LINK_OPEN}")
@@ -129,11 +126,15 @@ async def create_and_show(
         # any double click may be a create whose process died: the reconciler will change
         # the card, which the person is told rather than left with a silent button.
         claimed = await services.storage.get_draft(draft_id)
-        if services.clock() - claimed.updated_at > DOUBLE_CLICK:
+        since = claimed.claimed_at or claimed.updated_at
+        if claimed.state == "creating" and services.clock() - since > DOUBLE_CLICK:
             await tell(url, explain(exc))
         return
     except DraftAlreadyCreated:
-        # A resent request: the first click already turned the card into the result.
+        # A double click or a resend: the first click is answering, nothing to say. A click
+        # long after, on a card that never changed (the process that created the event died
+        # before saying so): show the result now.
+        await show_existing(services, client, draft_id=draft_id, url=url)
         return
     except (NotYourDraft, StorageError) as exc:
         await refuse(url, exc)
@@ -143,29 +144,26 @@ async def create_and_show(
         if not isinstance(exc, ProviderError):
             log.exception("create failed")
         stored = await services.storage.get_draft(draft_id)
-        label = label_of(services.calendars, stored.provider)
-        shown = await show(services, client, stored, failure=explain(exc, label=label))
-        broken = shown.broken
-        if isinstance(exc, NotLinked) and stored.provider:
-            # "Reconnect it" comes with the button that does it.
-            broken = (
-                await broken_link_for(
-                    services,
-                    team_id=stored.team_id,
-                    user_id=stored.user_id,
-                    provider=stored.provider,
-                )
-                or broken
-            )
-        blocks = draft_blocks(shown.card, broken=broken)
-        await send(url, text=draft_text(shown.card), blocks=blocks, replace=True)
+        failed = await failed_outcome(services, client, stored, exc)
+        await send(url, text=failed.text, blocks=failed.blocks, replace=True)
         return
-    shown = await show(services, client, created.stored)
-    feed = feed_url_for(services, created.record)
-    blocks = result_blocks(shown.card, created.record.event, label=created.label, feed=feed)
-    await send(url, text=result_text(shown.card, label=created.label), blocks=blocks, replace=True)
+    result = await created_outcome(services, client, created)
+    await send(url, text=result.text, blocks=result.blocks, replace=True)
     if created.stored.source != "dm":
-        await send_receipt(services, client, created, shown.card)
+        await send_receipt(services, client, created, result.card)
+
+
+async def show_existing(
+    services: Services, client: AsyncWebClient, *, draft_id: str, url: str
+) -> None:
+    """The result card of a draft created a while ago (nothing once its event was undone)."""
+    record = await services.storage.get_event(draft_id)
+    if record.undone_at is not None or services.clock() - record.created_at <= DOUBLE_CLICK:
+        return
+    stored = await services.storage.get_draft(draft_id)
+    created = Created(stored, record, label_of(services.calendars, record.provider))
+    result = await created_outcome(services, client, created)
+    await send(url, text=result.text, blocks=result.blocks, replace=True)
 
 
 async def undo_title(services: Services, draft_id: str, user: str) -> str:

@@ -19,7 +19,9 @@ Drafts (the buttons carry `stored.id` only):
     await storage.begin_create(stored.id, user_id=u)   # exactly one click wins; the others get
                                                        # DraftBusy / DraftAlreadyCreated / ...
     created = await calendar.create(..., idempotency_key=stored.id)
-    record = await storage.finish_create(stored.id, created)   # or fail_create(id, error=...)
+    claim = await storage.begin_create(...)   # the returned draft carries `claimed_at`: the fence
+    record = await storage.finish_create(stored.id, created, claimed_at=claim.claimed_at)
+    # (or fail_create(id, error=..., claimed_at=...)); ClaimTakenOver if the lease ran out
     # A claim older than the create lease belongs to a process that died mid-create:
     for lost in await storage.stale_creates(stale_after=lease):
         await storage.resume_create(lost.id, stale_after=lease)   # one reconciler wins
@@ -62,6 +64,7 @@ from .database import create_engine, database_url
 from .drafts import DRAFT_LIFETIME, STALE_CREATING
 from .errors import (
     AlreadyUndone,
+    ClaimTakenOver,
     DraftAlreadyCreated,
     DraftBusy,
     DraftCancelled,
@@ -99,6 +102,7 @@ __all__ = [
     "STALE_CREATING",
     "AlreadyUndone",
     "CalendarLink",
+    "ClaimTakenOver",
     "DatabaseLocalEventStore",
     "DraftAlreadyCreated",
     "DraftBusy",

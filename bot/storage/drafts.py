@@ -10,12 +10,11 @@ import secrets
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Update, and_, delete, insert, or_, select, update
+from sqlalchemy import ColumnElement, Update, delete, insert, select, update
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from nlp.draft import EventDraft
-from providers.base import CreatedEvent
 
 from .core import StorageCore
 from .dedupe import HANDLED_LIFETIME
@@ -28,9 +27,8 @@ from .errors import (
     DraftNotYours,
     DraftStateError,
 )
-from .events import event_from_row
-from .records import DraftSource, EventRecord, StoredDraft
-from .tables import created_events, drafts, handled_requests, oauth_states, slack_oauth_states
+from .records import DraftSource, StoredDraft
+from .tables import drafts, handled_requests, oauth_states, slack_oauth_states
 
 DRAFT_LIFETIME = timedelta(days=1)
 # A create that crashed mid-way leaves `creating`; after this long another click may retry
@@ -80,7 +78,7 @@ class DraftRecords(StorageCore):
     async def get_draft(self, draft_id: str) -> StoredDraft:
         """The draft, expired or not (see `StoredDraft.expires_at`); `DraftNotFound` if none."""
         async with self.reading() as connection:
-            row = await _fetch(connection, draft_id)
+            row = await fetch_draft(connection, draft_id)
         if row is None:
             raise DraftNotFound("no such draft")
         return self._draft(row)
@@ -117,90 +115,6 @@ class DraftRecords(StorageCore):
         values = {"provider": provider, "calendar_id": calendar_id}
         return await self._move(draft_id, values, user_id=user_id, states=EDITABLE)
 
-    async def begin_create(
-        self, draft_id: str, *, user_id: str, stale_after: timedelta = STALE_CREATING
-    ) -> StoredDraft:
-        """Atomically move pending | failed (| creating older than `stale_after`) -> creating.
-
-        Exactly one of any number of concurrent callers wins; the others get a
-        `DraftStateError` subclass (busy / created / cancelled / expired), or
-        `DraftNotYours` / `DraftNotFound`.
-        """
-        may_start = or_(drafts.c.state.in_(EDITABLE), self._stale_claim(stale_after))
-        values = {"state": "creating", "error": None}
-        return await self._move(draft_id, values, user_id=user_id, states=may_start)
-
-    async def resume_create(self, draft_id: str, *, stale_after: timedelta) -> StoredDraft:
-        """Take over a create claimed longer ago than `stale_after` (its process is gone).
-
-        creating (stale) -> creating, stamped now: exactly one of concurrent callers wins,
-        the others get `DraftBusy` (taken over already), `DraftAlreadyCreated`, or a
-        `DraftStateError` when it is no longer a claim at all (failed, pending, ...).
-        """
-        values = {"state": "creating", "error": None}
-        return await self._move(
-            draft_id, values, user_id=None, states=self._stale_claim(stale_after)
-        )
-
-    async def stale_creates(self, *, stale_after: timedelta, limit: int = 100) -> list[StoredDraft]:
-        """Live drafts whose create was claimed longer ago than `stale_after`, oldest first."""
-        now = self.clock()
-        query = (
-            select(drafts)
-            .where(self._stale_claim(stale_after), drafts.c.expires_at > now)
-            .order_by(drafts.c.updated_at)
-            .limit(limit)
-        )
-        async with self.reading() as connection:
-            rows = (await connection.execute(query)).all()
-        return [self._draft(row) for row in rows]
-
-    def _stale_claim(self, stale_after: timedelta) -> ColumnElement[bool]:
-        """A `creating` claim stamped (`updated_at`) longer ago than `stale_after`."""
-        since = self.clock() - stale_after
-        return and_(drafts.c.state == "creating", drafts.c.updated_at < since)
-
-    async def finish_create(self, draft_id: str, created: CreatedEvent) -> EventRecord:
-        """creating -> created, and record the event, in one transaction.
-
-        Idempotent: finishing an already created draft returns its record.
-        """
-        now = self.clock()
-        async with self.writing() as connection:
-            moved = await connection.execute(
-                _bump(draft_id, {"state": "created", "error": None}, now)
-                .where(drafts.c.state == "creating")
-                .returning(drafts)
-            )
-            row = moved.one_or_none()
-            if row is None:
-                existing = await connection.execute(
-                    select(created_events).where(created_events.c.draft_id == draft_id)
-                )
-                if (found := existing.one_or_none()) is not None:
-                    return event_from_row(found)
-                raise _refusal(await _fetch(connection, draft_id), user_id=None, now=now)
-            record = {
-                "draft_id": draft_id,
-                "team_id": row.team_id,
-                "user_id": row.user_id,
-                "provider": created.provider,
-                "event_id": created.event_id,
-                "calendar_id": created.calendar_id,
-                "web_link": created.web_link,
-                "meeting_link": created.meeting_link,
-                "created_at": now,
-            }
-            inserted = await connection.execute(
-                insert(created_events).values(record).returning(created_events)
-            )
-            return event_from_row(inserted.one())
-
-    async def fail_create(self, draft_id: str, *, error: str) -> StoredDraft:
-        """creating -> failed with a short reason (no secrets); Create may be clicked again."""
-        values = {"state": "failed", "error": error[:500]}
-        return await self._move(draft_id, values, user_id=None, states=("creating",))
-
     async def cancel(self, draft_id: str, *, user_id: str) -> StoredDraft:
         """pending | failed -> cancelled; cancelling twice is fine."""
         try:
@@ -217,8 +131,11 @@ class DraftRecords(StorageCore):
         """
         now = now or self.clock()
         async with self.writing() as connection:
+            # A draft under a create claim stays, whatever its age: the reconciler settles it.
             gone = await connection.execute(
-                delete(drafts).where(drafts.c.expires_at <= now).returning(drafts.c.id)
+                delete(drafts)
+                .where(drafts.c.expires_at <= now, drafts.c.state != "creating")
+                .returning(drafts.c.id)
             )
             count = len(gone.all())
             await connection.execute(delete(oauth_states).where(oauth_states.c.expires_at <= now))
@@ -239,23 +156,29 @@ class DraftRecords(StorageCore):
         *,
         user_id: str | None,
         states: tuple[str, ...] | ColumnElement[bool] | None,
+        live_only: bool = True,
     ) -> StoredDraft:
-        """One guarded UPDATE; when it matches nothing, say precisely why."""
+        """One guarded UPDATE; when it matches nothing, say precisely why.
+
+        `live_only`: an expired draft matches no guarded move (claims are settled whatever
+        their age, so their take-over passes False).
+        """
         now = self.clock()
-        statement = _bump(draft_id, values, now)
+        statement = bump(draft_id, values, now)
         if user_id is not None:
             statement = statement.where(drafts.c.user_id == user_id)
-        if states is not None:
+        if states is not None and live_only:
             statement = statement.where(drafts.c.expires_at > now)
+        if states is not None:
             guard = drafts.c.state.in_(states) if isinstance(states, tuple) else states
             statement = statement.where(guard)
         async with self.writing() as connection:
             row = (await connection.execute(statement.returning(drafts))).one_or_none()
             if row is None:
-                found = await _fetch(connection, draft_id)
+                found = await fetch_draft(connection, draft_id)
                 if found is None or states is None:
                     raise DraftNotFound("no such draft")
-                raise _refusal(found, user_id=user_id, now=now)
+                raise refusal(found, user_id=user_id, now=now)
         return self._draft(row)
 
     def _draft(self, row: Row[Any]) -> StoredDraft:
@@ -277,10 +200,11 @@ class DraftRecords(StorageCore):
             updated_at=row.updated_at,
             expires_at=row.expires_at,
             version=row.version,
+            claimed_at=row.claimed_at,
         )
 
 
-def _bump(draft_id: str, values: dict[str, Any], now: datetime) -> Update:
+def bump(draft_id: str, values: dict[str, Any], now: datetime) -> Update:
     return (
         update(drafts)
         .where(drafts.c.id == draft_id)
@@ -288,12 +212,12 @@ def _bump(draft_id: str, values: dict[str, Any], now: datetime) -> Update:
     )
 
 
-async def _fetch(connection: AsyncConnection, draft_id: str) -> Row[Any] | None:
+async def fetch_draft(connection: AsyncConnection, draft_id: str) -> Row[Any] | None:
     result = await connection.execute(select(drafts).where(drafts.c.id == draft_id))
     return result.one_or_none()
 
 
-def _refusal(row: Row[Any] | None, *, user_id: str | None, now: datetime) -> Exception:
+def refusal(row: Row[Any] | None, *, user_id: str | None, now: datetime) -> Exception:
     """Why a guarded move matched no row, as the most useful error."""
     if row is None:
         return DraftNotFound("no such draft")

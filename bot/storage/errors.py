@@ -5,6 +5,7 @@
     ├── DraftNotYours             the draft belongs to another person
     ├── DraftStateError           the move is not allowed from the draft's state (`state`)
     │   ├── DraftBusy             another click or instance is creating it right now
+    │   │   └── ClaimTakenOver    this create's claim was taken over (its lease ran out)
     │   ├── DraftAlreadyCreated   the event exists already
     │   ├── DraftCancelled        the person cancelled it
     │   └── DraftExpired          older than a day
@@ -43,6 +44,11 @@ class DraftStateError(StorageError):
 
 class DraftBusy(DraftStateError):
     """Another request is creating this draft's event right now."""
+
+
+class ClaimTakenOver(DraftBusy):
+    """This create outlived its lease and another taker owns the draft now: it settles and
+    tells the person, so this one records and says nothing."""
 
 
 class DraftAlreadyCreated(DraftStateError):

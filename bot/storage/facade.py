@@ -10,10 +10,10 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.crypto import KeyRing
 
+from .claims import ClaimRecords
 from .core import Clock, utc_now
 from .database import create_engine, database_url
 from .dedupe import RequestRecords
-from .drafts import DraftRecords
 from .events import EventRecords
 from .installations import SlackInstallationStore
 from .links import LinkRecords
@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 
 
 class Storage(
-    DraftRecords,
+    ClaimRecords,
     EventRecords,
     PreferenceRecords,
     WipeRecords,

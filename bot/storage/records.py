@@ -37,6 +37,7 @@ class StoredDraft(BaseModel):
     updated_at: datetime
     expires_at: datetime
     version: int
+    claimed_at: datetime | None = None  # set while `creating`: the claim's stamp
 
 
 class EventRecord(BaseModel):

@@ -73,10 +73,12 @@ drafts = Table(
     Column("updated_at", UtcDateTime, nullable=False),
     Column("expires_at", UtcDateTime, nullable=False),
     Column("version", Integer, nullable=False),
+    # When the current create claim was taken: its lease and its fence (migration 0002).
+    Column("claimed_at", UtcDateTime),
     Index(None, "team_id", "user_id"),
     Index(None, "expires_at"),
-    # The reconciler's round: `creating` claims older than the lease (migration 0002).
-    Index(None, "state", "updated_at"),
+    # The reconciler's round: `creating` claims older than the lease.
+    Index(None, "state", "claimed_at"),
 )
 
 created_events = Table(

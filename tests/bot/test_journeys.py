@@ -221,7 +221,7 @@ def test_a_create_whose_record_failed_is_settled_by_retry(
     storage = quickcal.services.storage
     finish = storage.finish_create
 
-    async def lost(draft_id: str, created: CreatedEvent) -> EventRecord:
+    async def lost(draft_id: str, created: CreatedEvent, **_: object) -> EventRecord:
         monkeypatch.setattr(storage, "finish_create", finish)  # only this once
         raise OSError("database went away")
 

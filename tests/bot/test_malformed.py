@@ -298,6 +298,17 @@ CASES: list[Case] = [
     ("event_callback without event", event({"event": None}), 200, nothing),
     ("event_callback with a string event", event({"event": "app_mention"}), 200, nothing),
     ("event without a type", event({"event": {"user": ALICE, "text": "hi"}}), 200, nothing),
+    # Signed, Slack's kind, but a field of the wrong type: read by a listener after the ack,
+    # refused there as not Slack's shape (a warning), never a crash.
+    ("shortcut whose message is a string", shortcut(message="x"), 200, nothing),
+    ("shortcut whose channel is a string", shortcut(channel=CHANNEL), 200, nothing),
+    ("shortcut whose team id is a number", shortcut(team={"id": 5}), 400, nothing),
+    ("mention whose text is a number",
+     event({"event": {"type": "app_mention", "user": ALICE, "text": 5, "channel": CHANNEL}}),
+     200, nothing),
+    ("DM whose text is a list",
+     event({"event": {"type": "message", "channel_type": "im", "user": ALICE, "text": ["x"],
+                      "channel": "D1"}}), 200, nothing),
 ]
 
 
@@ -334,3 +345,12 @@ def test_the_quiet_answers_belong_to_the_bolt_app_itself() -> None:
     # app, and last, or they would take requests the real listeners want.
     assert REGISTRARS[-1] is unknown.register
     assert unknown.register not in REGISTRARS[:-1]
+
+
+def test_response_urls_that_are_not_a_list_are_refused_before_bolt(quickcal: Quickcal) -> None:
+    # Bolt reads len(response_urls) while building its context: a 500 if this got through.
+    payload = {"type": "view_submission", "user": {"id": ALICE}, "response_urls": 5,
+               "view": {"callback_id": ids.EDIT_MODAL, "state": {"values": {}}}}  # fmt: skip
+    body = shapes.interactive_body(payload)
+    response = quickcal.post(body, content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 400

@@ -17,8 +17,8 @@ from bot.creating import for_calendar, unsettled
 from bot.reconciling import reconcile, settle, start_reconciling
 from bot.services import build_services
 from bot.settings import Settings
-from bot.storage import StoredDraft, account_key
-from providers.base import AccountInfo, CalendarInfo, OAuthToken
+from bot.storage import ClaimTakenOver, StoredDraft, account_key
+from providers.base import AccountInfo, CalendarInfo, CreatedEvent, OAuthToken
 from providers.settings import ProviderSettings
 from tests.bot.conftest import ALICE, Quickcal, SteppingClock, until
 from tests.bot.slack_requests import dm_event
@@ -229,6 +229,7 @@ def test_a_dm_draft_with_no_card_to_change_is_told_in_the_dm_once(
     app.event(dm_event("standup monday 9am", user=ALICE))
     card = slack.wait_for("chat.postMessage")
     draft_id = str(card.button(ids.DRAFT_CREATE)["value"])
+    until(lambda: draft(app, draft_id).card_ts is not None)
     slack.fail_next("chat.update", "message_not_found")  # deleted by the person meanwhile
     app.run(app.services.storage.begin_create(draft_id, user_id=ALICE))
     clock.advance(LEASE + timedelta(seconds=1))
@@ -358,3 +359,72 @@ def test_a_retry_refused_after_an_unsettled_failure_stays_unsettled(
     key = app.click(failed, ids.DRAFT_RETRY)
     slack.wait_for("response_url", lambda c: c.args["key"] == key)
     assert unsettled(draft(app, draft_id))  # so still no Edit under the same key
+
+
+def test_an_edit_click_does_not_renew_a_dead_claims_lease(
+    app: Quickcal, slack: FakeSlack, clock: SteppingClock
+) -> None:
+    key = app.command("lunch friday noon")
+    card = slack.wait_for("response_url", lambda c: c.args["key"] == key)
+    draft_id = str(card.button(ids.DRAFT_CREATE)["value"])
+    app.run(app.services.storage.begin_create(draft_id, user_id=ALICE))  # then the process dies
+    clock.advance(LEASE - timedelta(seconds=5))
+    app.click(card, ids.DRAFT_EDIT)  # seeing nothing happen, the person tries Edit
+    slack.wait_for("views.open")  # the card's response_url stored again on the way
+    clock.advance(timedelta(seconds=10))  # the claim itself is now older than the lease
+    assert app.run(reconcile(app.services)) == 1
+    assert draft(app, draft_id).state == "created"
+
+
+def test_a_click_taking_a_dead_claim_that_is_refused_stays_unsettled(
+    app: Quickcal, slack: FakeSlack, google: FakeGoogle, clock: SteppingClock
+) -> None:
+    key = app.command("lunch friday noon")
+    card = slack.wait_for("response_url", lambda c: c.args["key"] == key)
+    draft_id = str(card.button(ids.DRAFT_CREATE)["value"])
+    app.run(app.services.storage.begin_create(draft_id, user_id=ALICE))  # a lost claim
+    clock.advance(LEASE + timedelta(seconds=1))
+    google.fail_next(429, retry_after=5)  # proves nothing about the lost attempt
+    clicked = app.click(card, ids.DRAFT_CREATE)
+    told = slack.wait_for("response_url", lambda c: c.args["key"] == clicked)
+    assert ids.DRAFT_RETRY in told.action_ids()
+    assert unsettled(draft(app, draft_id))  # so no Edit may reuse the key for another event
+
+
+def test_a_click_on_a_card_left_unchanged_after_a_create_shows_the_result(
+    app: Quickcal, slack: FakeSlack, google: FakeGoogle, clock: SteppingClock
+) -> None:
+    key = app.command("lunch friday noon")
+    card = slack.wait_for("response_url", lambda c: c.args["key"] == key)
+    draft_id = str(card.button(ids.DRAFT_CREATE)["value"])
+    storage = app.services.storage
+    # The process created and recorded the event, then died before changing the card.
+    claim = app.run(storage.begin_create(draft_id, user_id=ALICE))
+    event = CreatedEvent(provider="google", event_id="e1", calendar_id=ACCOUNT)
+    app.run(storage.finish_create(draft_id, event, claimed_at=claim.claimed_at))
+    clock.advance(timedelta(seconds=30))  # long after any double click
+    clicked = app.click(card, ids.DRAFT_CREATE)
+    shown = slack.wait_for("response_url", lambda c: c.args["key"] == clicked)
+    assert shown.args["replace_original"] is True
+    assert ADDED in shown.args["text"]
+    assert ids.EVENT_UNDO in shown.action_ids()
+    assert inserts(google) == []  # shown, not created again
+
+
+def test_a_create_that_outlived_its_lease_leaves_the_telling_to_the_taker(
+    app: Quickcal, slack: FakeSlack, google: FakeGoogle, clock: SteppingClock
+) -> None:
+    key = app.command("lunch friday noon")
+    card = slack.wait_for("response_url", lambda c: c.args["key"] == key)
+    draft_id = str(card.button(ids.DRAFT_CREATE)["value"])
+    storage = app.services.storage
+    slow = app.run(storage.begin_create(draft_id, user_id=ALICE))  # alive, but far too slow
+    clock.advance(LEASE + timedelta(seconds=1))
+    assert app.run(reconcile(app.services)) == 1  # taken over, created, told
+    event = CreatedEvent(provider="google", event_id="late", calendar_id=ACCOUNT)
+    with pytest.raises(ClaimTakenOver):
+        app.run(storage.finish_create(draft_id, event, claimed_at=slow.claimed_at))
+    with pytest.raises(ClaimTakenOver):
+        app.run(storage.fail_create(draft_id, error="x", claimed_at=slow.claimed_at))
+    assert app.run(storage.get_event(draft_id)).event_id != "late"
+    assert (len(results(slack)), len(google.events)) == (1, 1)

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -31,7 +31,7 @@ from bot.blocks.result import (
     undone_blocks,
     undone_text,
 )
-from bot.creating import for_calendar, without_meeting
+from bot.creating import fitted, for_calendar
 from bot.editing import read_edit
 from bot.errors import InvalidEdit
 from bot.markup import plain_text
@@ -40,7 +40,7 @@ from bot.templates import template_links
 from bot.wording import explain
 from nlp.draft import Attendee, EventDraft
 from nlp.locales import LEXICONS
-from providers.base import CreatedEvent
+from providers.base import Calendar, CreatedEvent
 from providers.errors import Rejected, Unsupported
 from providers.google_body import check_google, to_google_event
 from providers.graph_body import check_graph, to_graph_event
@@ -246,26 +246,26 @@ PROVIDERS: list[Provider] = [
 ]
 
 
+class Checker:
+    """As much of a `Calendar` as `bot.creating.fitted` reads: its `check`."""
+
+    def __init__(self, check: Callable[[EventDraft], None]) -> None:
+        self.check = check
+
+
 def provider_problems(draft: EventDraft) -> list[str]:
-    """Each provider's body for `draft` (as `creating` fits it) against its contract.
+    """Each provider's body for `draft`, as `bot.creating` fits it, against its contract.
 
     What a calendar cannot hold is refused before the call (`Unsupported`, said on the
-    card): no body is built then, as in `bot.creating.fitted`.
+    card): no body is built then.
     """
     final = for_calendar(draft, default_minutes=60)
     found = []
     for contract, check, body_of in PROVIDERS:
-        fitted = final
         try:
-            try:
-                check(fitted)
-            except Unsupported as exc:
-                if not without_meeting(exc):
-                    raise
-                fitted = fitted.model_copy(update={"online_meeting": False})
-                check(fitted)
+            ready = fitted(cast(Calendar, Checker(check)), final)
         except Unsupported:
             continue
-        body = body_of(fitted, idempotency_key=DRAFT_ID, default_length=timedelta(hours=1))
+        body = body_of(ready, idempotency_key=DRAFT_ID, default_length=timedelta(hours=1))
         found += [f"{contract}: {p}" for p in problems(contract, body)]
     return found

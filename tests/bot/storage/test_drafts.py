@@ -84,7 +84,7 @@ async def test_create_moves_pending_to_creating_to_created(storage: Storage) -> 
     stored = await add(storage)
     creating = await storage.begin_create(stored.id, user_id=ALICE)
     assert (creating.state, creating.version) == ("creating", 2)
-    record = await storage.finish_create(stored.id, CREATED)
+    record = await storage.finish_create(stored.id, CREATED, claimed_at=creating.claimed_at)
     assert record.event == CREATED
     assert (record.team_id, record.user_id, record.undone_at) == (TEAM, ALICE, None)
     assert (await storage.get_draft(stored.id)).state == "created"
@@ -93,15 +93,15 @@ async def test_create_moves_pending_to_creating_to_created(storage: Storage) -> 
 
 async def test_finishing_twice_returns_the_same_record(storage: Storage) -> None:
     stored = await add(storage)
-    await storage.begin_create(stored.id, user_id=ALICE)
-    first = await storage.finish_create(stored.id, CREATED)
-    assert await storage.finish_create(stored.id, CREATED) == first
+    claim = await storage.begin_create(stored.id, user_id=ALICE)
+    first = await storage.finish_create(stored.id, CREATED, claimed_at=claim.claimed_at)
+    assert await storage.finish_create(stored.id, CREATED, claimed_at=claim.claimed_at) == first
 
 
 async def test_finishing_a_draft_nobody_began_is_refused(storage: Storage) -> None:
     stored = await add(storage)
     with pytest.raises(DraftStateError) as caught:
-        await storage.finish_create(stored.id, CREATED)
+        await storage.finish_create(stored.id, CREATED, claimed_at=None)
     assert caught.value.state == "pending"
     with pytest.raises(EventNotFound):
         await storage.get_event(stored.id)
@@ -122,9 +122,9 @@ async def test_a_second_create_is_refused_with_the_reason(
     if first == "cancelled":
         await storage.cancel(stored.id, user_id=ALICE)
     else:
-        await storage.begin_create(stored.id, user_id=ALICE)
+        claim = await storage.begin_create(stored.id, user_id=ALICE)
     if first == "created":
-        await storage.finish_create(stored.id, CREATED)
+        await storage.finish_create(stored.id, CREATED, claimed_at=claim.claimed_at)
     with pytest.raises(error):
         await storage.begin_create(stored.id, user_id=ALICE)
 
@@ -142,8 +142,10 @@ async def test_someone_elses_draft_is_refused(storage: Storage) -> None:
 
 async def test_a_failed_create_can_be_tried_again(storage: Storage) -> None:
     stored = await add(storage)
-    await storage.begin_create(stored.id, user_id=ALICE)
-    failed = await storage.fail_create(stored.id, error="Google said: quota exceeded")
+    claim = await storage.begin_create(stored.id, user_id=ALICE)
+    failed = await storage.fail_create(
+        stored.id, error="Google said: quota exceeded", claimed_at=claim.claimed_at
+    )
     assert (failed.state, failed.error) == ("failed", "Google said: quota exceeded")
     again = await storage.begin_create(stored.id, user_id=ALICE)
     assert (again.state, again.error) == ("creating", None)
@@ -152,7 +154,7 @@ async def test_a_failed_create_can_be_tried_again(storage: Storage) -> None:
 async def test_failing_needs_a_create_in_progress(storage: Storage) -> None:
     stored = await add(storage)
     with pytest.raises(DraftStateError):
-        await storage.fail_create(stored.id, error="x")
+        await storage.fail_create(stored.id, error="x", claimed_at=None)
 
 
 async def test_a_create_stuck_after_a_crash_may_be_taken_again(
@@ -177,8 +179,8 @@ async def test_cancel_is_idempotent_and_final(storage: Storage) -> None:
 
 async def test_a_created_draft_cannot_be_cancelled(storage: Storage) -> None:
     stored = await add(storage)
-    await storage.begin_create(stored.id, user_id=ALICE)
-    await storage.finish_create(stored.id, CREATED)
+    claim = await storage.begin_create(stored.id, user_id=ALICE)
+    await storage.finish_create(stored.id, CREATED, claimed_at=claim.claimed_at)
     with pytest.raises(DraftAlreadyCreated):
         await storage.cancel(stored.id, user_id=ALICE)
 
@@ -215,8 +217,8 @@ async def test_target_and_card_are_remembered(storage: Storage) -> None:
 async def test_a_draft_expires_after_a_day(storage: Storage, clock: FakeClock) -> None:
     stored = await add(storage)
     done = await add(storage)
-    await storage.begin_create(done.id, user_id=ALICE)
-    await storage.finish_create(done.id, CREATED)
+    claim = await storage.begin_create(done.id, user_id=ALICE)
+    await storage.finish_create(done.id, CREATED, claimed_at=claim.claimed_at)
     clock.advance(DRAFT_LIFETIME)
     with pytest.raises(DraftExpired):
         await storage.begin_create(stored.id, user_id=ALICE)

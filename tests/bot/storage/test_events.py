@@ -17,9 +17,9 @@ async def created(storage: Storage, event_id: str, *, user: str = ALICE) -> Even
     stored = await storage.add_draft(
         LUNCH, team_id=TEAM, user_id=user, channel_id="C0CHAN", source="shortcut"
     )
-    await storage.begin_create(stored.id, user_id=user)
+    claim = await storage.begin_create(stored.id, user_id=user)
     event = CreatedEvent(provider="local", event_id=event_id, meeting_link="https://meet/x")
-    return await storage.finish_create(stored.id, event)
+    return await storage.finish_create(stored.id, event, claimed_at=claim.claimed_at)
 
 
 async def test_the_receipt_location_is_kept(storage: Storage) -> None:

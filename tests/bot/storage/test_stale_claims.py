@@ -40,9 +40,9 @@ async def test_only_claims_older_than_the_lease_are_stale(
         LUNCH, team_id=TEAM, user_id=ALICE, channel_id=None, source="dm"
     )
     failed = await claimed(storage)
-    await storage.fail_create(failed.id, error="unsettled|x")
+    await storage.fail_create(failed.id, error="unsettled|x", claimed_at=failed.claimed_at)
     done = await claimed(storage)
-    await storage.finish_create(done.id, CREATED)
+    await storage.finish_create(done.id, CREATED, claimed_at=done.claimed_at)
     clock.advance(LEASE - timedelta(seconds=30))
     fresh = await claimed(storage)  # a live create, just started
     assert await storage.stale_creates(stale_after=LEASE) == []
@@ -54,10 +54,22 @@ async def test_only_claims_older_than_the_lease_are_stale(
     assert [s.id for s in await storage.stale_creates(stale_after=LEASE, limit=1)] == [oldest.id]
 
 
-async def test_an_expired_claim_is_not_stale_work(storage: Storage, clock: FakeClock) -> None:
-    await claimed(storage)
-    clock.advance(DRAFT_LIFETIME)
-    assert await storage.stale_creates(stale_after=LEASE) == []
+async def test_a_claim_outlives_its_drafts_day_and_is_never_purged(
+    storage: Storage, clock: FakeClock
+) -> None:
+    # Claimed a minute before the draft's day ends: the event may exist at the calendar.
+    stored = await storage.add_draft(
+        LUNCH, team_id=TEAM, user_id=ALICE, channel_id="C0CHAN", source="command"
+    )
+    clock.advance(DRAFT_LIFETIME - timedelta(minutes=1))
+    claim = await storage.begin_create(stored.id, user_id=ALICE, stale_after=LEASE)
+    assert claim.expires_at >= clock.now + 2 * LEASE  # kept alive past two leases
+    clock.advance(DRAFT_LIFETIME)  # and then the process died, and nobody came for a day
+    assert await storage.expire_old() == 0  # housekeeping never purges a claim
+    [stale] = await storage.stale_creates(stale_after=LEASE)
+    assert stale.id == stored.id
+    taken = await storage.resume_create(stored.id, stale_after=LEASE)  # settled, whatever its age
+    assert (taken.state, taken.claimed_at) == ("creating", clock.now)
 
 
 async def test_resuming_takes_only_a_stale_claim_and_restamps_it(
@@ -80,9 +92,9 @@ async def test_resuming_never_takes_what_is_not_a_claim(storage: Storage, clock:
         LUNCH, team_id=TEAM, user_id=ALICE, channel_id=None, source="dm"
     )
     failed = await claimed(storage)
-    await storage.fail_create(failed.id, error="unsettled|x")
+    await storage.fail_create(failed.id, error="unsettled|x", claimed_at=failed.claimed_at)
     done = await claimed(storage)
-    await storage.finish_create(done.id, CREATED)
+    await storage.finish_create(done.id, CREATED, claimed_at=done.claimed_at)
     clock.advance(LEASE + timedelta(seconds=1))
     for draft_id in (pending.id, failed.id):
         with pytest.raises(DraftStateError) as caught:

@@ -23,8 +23,10 @@ async def fill(storage: Storage, team: str, user: str) -> None:
     )
     done = await storage.add_draft(LUNCH, team_id=team, user_id=user, channel_id="C0",
                                    source="dm")
-    await storage.begin_create(done.id, user_id=user)
-    await storage.finish_create(done.id, CreatedEvent(provider="local", event_id=f"{user}-e"))
+    claim = await storage.begin_create(done.id, user_id=user)
+    await storage.finish_create(
+        done.id, CreatedEvent(provider="local", event_id=f"{user}-e"), claimed_at=claim.claimed_at
+    )
     await storage.save_link(team, user, "google", account=ACCOUNT, token=TOKEN)
     await storage.cache_profile(team, user, SlackProfile(tz="Europe/Paris"))
     await storage.issue_oauth_state(team_id=team, user_id=user, provider="google",
