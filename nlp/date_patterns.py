@@ -58,7 +58,10 @@ def date_patterns(code: str) -> DatePatterns:
     ords = alt(lex.ordinal_suffixes, spaced=False) if lex.ordinal_suffixes else r"(?!x)x"
     # "Jan 2:30" holds a clock; "Jan 2: offsite" a day before a colon.
     day = r"(?<![\d:/.])(?P<day>\d{1,2})(?:" + ords + r")?(?!\d|:\d)"
-    year = r"(?:,?\s*(?P<year>\d{4})(?!\d))?"
+    # "Jan 8 next year", "8. Januar nächstes Jahr": a year named by its place from this one.
+    later = (r"|,?\s+(?P<nexty>" + alt(lex.next_year, spaced=sp) + r")") if sp and lex.next_year \
+        else ""
+    year = r"(?:,?\s*(?P<year>\d{4})(?!\d)" + later + r")?"
     # "December fifth", "the fifth of December": a word ordinal beside a month is a day.
     day_any = r"(?:" + day + (r"|(?P<dayw>" + alt(lex.ordinal_words, spaced=sp) + r"))"
                               if lex.ordinal_words else ")")
@@ -74,9 +77,11 @@ def date_patterns(code: str) -> DatePatterns:
         r"(?<![\d/.:])(?P<a>\d{1,2})" + numeric_sep + r"(?P<b>\d{1,2})"
         + r"(?:" + numeric_sep + r"(?P<year>\d{4}|\d{2})|\.)?(?![\d/])" + tail
     )
+    next_year = (r"|(?P<nexty>" + alt(lex.next_year, spaced=False) + r")\s*"
+                 if lex.next_year else "")
     suffixed = (
         r"(?:(?P<year>\d{4})\s*" + alt(lex.year_suffix, spaced=False)
-        + r"\s*)?(?P<month>\d{1,2})\s*"
+        + r"\s*" + next_year + r")?(?P<month>\d{1,2})\s*"
         + alt(lex.month_suffix, spaced=False) + r"\s*(?P<day>\d{1,2})\s*"
         + alt(lex.day_suffix, spaced=False) + tail
     ) if lex.month_suffix else r"(?!x)x"

@@ -18,6 +18,7 @@ from nlp.scan import Scan
 _DAY_NUMBER = re.compile(r"\d{1,2}")
 _NOUN_NEXT = re.compile(r"[ ]+[^\W\d]")  # a word follows: "month-end close" is a modifier
 _DIGIT = re.compile(r"\d")
+_NUMBER_NEXT = re.compile(r"[ ,]*\d")  # "Sa 10 Uhr": a clock or a date follows the day
 # "nth": the `day`-th (-1: last) `weekday` of `month`, or of the month `offset` months ahead.
 DateKind = Literal["ymd", "md", "dom", "offset", "weekday", "weekend", "monthend", "month",
                    "nth"]
@@ -32,7 +33,8 @@ class DateSpec:
     year: int | None = None
     month: int = 0
     day: int = 0
-    offset: int = 0  # days from today ("tomorrow": 1); for "dom", months ahead
+    # days from today ("tomorrow": 1); for "dom", months ahead; for "ymd", years ahead
+    offset: int = 0
     weekday: int = 0  # 0 = Monday
     week: Week = "plain"
 
@@ -66,6 +68,14 @@ def _full_year(text: str | None) -> int | None:
     return value + 2000 if value < 100 else value
 
 
+def _day_spec(m: re.Match[str], year: int | None, month: int, day: int) -> DateSpec:
+    """A month and day, in the year written, in next year ("来年1月8日", "Jan 8 next
+    year": this year's counted one on), or else on its next occurrence."""
+    if m.groupdict().get("nexty"):
+        return DateSpec("ymd", month=month, day=day, offset=1)
+    return DateSpec("ymd" if year else "md", year=year, month=month, day=day)
+
+
 def find_dates(scan: Scan, *, locale: str) -> list[DateAtom]:
     """Every day phrase of the message, consumed from the scan, in text order."""
     lex = lexicon(locale)
@@ -94,16 +104,14 @@ def find_dates(scan: Scan, *, locale: str) -> list[DateAtom]:
     for m in matches(pats.suffixed, scan.low) if digits else ():
         y, mo, d = _full_year(m["year"]), int(m["month"]), int(m["day"])
         if _valid(y, mo, d):
-            spec = DateSpec("ymd" if y else "md", year=y, month=mo, day=d)
-            add(m, DateAtom(spec, m.start(), m.end()))
+            add(m, DateAtom(_day_spec(m, y, mo, d), m.start(), m.end()))
     for pattern in (pats.day_range_first, pats.month_range):
         for m in matches(pattern, scan.low) if months else ():
             mo, d, d2 = lex.months[key(m["month"])], int(m["day"]), int(m["day2"])
             y = _full_year(m["year"])
             if d2 > d and _valid(y, mo, d) and _valid(y, mo, d2):
-                kind: DateKind = "ymd" if y else "md"
-                add(m, DateAtom(DateSpec(kind, year=y, month=mo, day=d), m.start(), m.end(),
-                                last=DateSpec(kind, year=y, month=mo, day=d2)))
+                add(m, DateAtom(_day_spec(m, y, mo, d), m.start(), m.end(),
+                                last=_day_spec(m, y, mo, d2)))
     for pattern, run in ((pats.month_first, months or wordy), (pats.day_first, months),
                          (pats.day_first_words, wordy)):
         for m in matches(pattern, scan.low) if run else ():
@@ -111,8 +119,7 @@ def find_dates(scan: Scan, *, locale: str) -> list[DateAtom]:
             groups = m.groupdict()
             d = int(groups["day"]) if groups.get("day") else lex.ordinal_words[key(m["dayw"])]
             if _valid(y, mo, d):
-                add(m, DateAtom(DateSpec("ymd" if y else "md", year=y, month=mo, day=d),
-                                m.start(), m.end()))
+                add(m, DateAtom(_day_spec(m, y, mo, d), m.start(), m.end()))
     for m in matches(pats.numeric, scan.low) if digits else ():
         if lex.numbered_places and before(pats.label, scan.low, m.start(), reach=20):
             continue  # "Raum 3.12", "Gate 4/5": a room's label
@@ -178,10 +185,11 @@ def find_dates(scan: Scan, *, locale: str) -> list[DateAtom]:
 
 
 def _in_place_name(lex: Lexicon, scan: Scan, m: re.Match[str]) -> bool:
-    """Whether a capitalised day abbreviation ends a place's name ("@ Lau Pa Sat")."""
+    """Whether a capitalised day abbreviation ends a place's name ("@ Lau Pa Sat"); not
+    where a number follows it: "im Café Sa 10 Uhr", "at Blue Bottle Sat 10am" name a day."""
     word = scan.text[m.start("weekday"):m.end("weekday")]
     if not (word[:1].isupper() and lex.spaced and lex.place_preps) or \
-            not _abbreviated(lex.code, key(word)):
+            not _abbreviated(lex.code, key(word)) or _NUMBER_NEXT.match(scan.text, m.end()):
         return False
     return in_place_name(scan, m.start("weekday"), locale=lex.code)
 

@@ -46,6 +46,7 @@ class Lexicon:
     ordinal_words: Table = field(default_factory=_empty)  # "the twenty-third": 23
     of_words: Words = ()  # "3rd of December", "23 de diciembre"
     year_suffix: Words = ()
+    next_year: Words = ()  # ja "来年1月8日", "Jan 8 next year": the date falls in next year
     month_suffix: Words = ()
     day_suffix: Words = ()
     relative_days: Table = field(default_factory=_empty)  # "tomorrow": 1
@@ -118,6 +119,9 @@ class Lexicon:
     series_starts: Words = ()  # "starting Dec 1": the first day of a series, no one-off date
     nth: Table = field(default_factory=_empty)  # "second": 2, "last": -1
     of_every_month: Words = ()
+    # Of those, the ones that alone name this month: "the last day of the month" is one day
+    # unless an "every" or "monthly" word says it repeats ("every 2nd Monday of the month").
+    of_this_month: Words = ()
     day_word: Words = ()  # "day" in "the last day of every month"
     rule_leads: Words = ()  # "on the" before a rule's day: "on the last day of every month"
     until_words: Words = ()
@@ -159,6 +163,9 @@ class Lexicon:
     # ko "지수랑", "민호, 유나와": a two- or three-syllable word before these is a given name,
     # unless `not_names` lists it or it ends in one of `not_name_endings` ("팀원들과").
     given_name_suffixes: Words = ()
+    # ja "鈴木と打ち合わせ": a whole run of kanji that is a common family name, before a name
+    # particle, is a person (a word table: ordinary nouns before "と" are not people).
+    surnames: Words = ()
     not_name_endings: Words = ()
     place_preps: Words = ()
     place_suffixes: Words = ()  # ja "会議室Aで", ko "강남역에서"
@@ -168,6 +175,10 @@ class Lexicon:
     # "chez Inès" is her place; "chez le médecin" names whom the event visits, no place:
     # after these only a capitalised name is a location.
     person_place_preps: Words = ()
+    # de "beim Arzt", "bei der Ärztin" (as fr "chez le médecin"): the preposition of visiting
+    # with its article leads a common noun, whom the event visits, no place; "bei Anna" is
+    # her place. German capitalises every noun, so the case test above cannot tell.
+    visit_preps: Words = ()
     place_links: Words = ()  # small words inside a place name: "Bank of America"
     lowercase_places: Words = ()  # "at home": a place though not capitalised
     place_nouns: Words = ()  # "in conf room B": lower-case words ending in one are a place

@@ -8,6 +8,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from nlp.dates import DateAtom, DateSpec
+from nlp.lexicon import Lexicon
 from nlp.locales import lexicon
 from nlp.pattern import alt, compile_low, key, matches, no_noun_after
 from nlp.scan import Scan
@@ -56,6 +57,32 @@ def _nth_pattern(code: str) -> re.Pattern[str]:
                        + r"(?!\s*\d)")
 
 
+@lru_cache(maxsize=16)
+def _this_month_pattern(code: str) -> re.Pattern[str]:
+    """"the last day of the month", "the 2nd Tuesday of the month", "the 1st of the month":
+    one day of this month (the recurrence finder left them: no "every" word)."""
+    lex = lexicon(code)
+    sp = lex.spaced
+    if not (lex.of_this_month and lex.nth and sp):
+        return re.compile(r"(?!x)x")
+    lead = r"(?:" + alt(lex.day_of_month_lead) + r"\s+)?" if lex.day_of_month_lead else ""
+    ords = r"|(?<![\d.:/])(?P<dom>\d{1,2})(?:" + alt(lex.ordinal_suffixes, spaced=False) + r")" \
+        if lex.ordinal_suffixes else ""
+    return compile_low(lead + r"(?:(?P<nth>" + alt(lex.nth) + r")\s+(?:(?P<dayw>" + alt(
+        lex.day_word or ("(?!x)x",)) + r")|(?P<wd>" + alt(lex.weekdays) + r")\.?)" + ords
+        + r")\s+" + alt(lex.of_this_month))
+
+
+def _this_month_day(m: re.Match[str], lex: Lexicon) -> DateSpec | None:
+    if m["dom"]:
+        day = int(m["dom"])
+        return DateSpec("dom", day=day) if 1 <= day <= 31 else None
+    nth = lex.nth[key(m["nth"])]
+    if m["wd"]:
+        return DateSpec("nth", day=nth, weekday=lex.weekdays[key(m["wd"])])
+    return DateSpec("monthend") if nth == -1 else DateSpec("dom", day=nth)
+
+
 def find_month_ends(scan: Scan, *, locale: str) -> list[DateAtom]:
     """The last day of a named month ("end of March", ja "3月末") and a weekday counted in a
     month ("the 2nd Tuesday of next month"), consumed before the day finders read "月末"
@@ -70,6 +97,11 @@ def find_month_ends(scan: Scan, *, locale: str) -> list[DateAtom]:
                         offset=1 if m["next"] else 0)
         found.append(DateAtom(spec, m.start(), m.end()))
         scan.take(m.start(), m.end(), "date")
+    for m in matches(_this_month_pattern(lex.code), scan.low) if any(
+            word in scan.low for word in lex.of_this_month) else ():
+        if (day := _this_month_day(m, lex)) is not None:
+            found.append(DateAtom(day, m.start(), m.end()))
+            scan.take(m.start(), m.end(), "date")
     # A plain substring test first: most messages name no month's end at all.
     if not any(word in scan.low for word in (*lex.end_of, *lex.month_end_suffix)):
         return found

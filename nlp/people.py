@@ -15,7 +15,11 @@ MENTION = re.compile(r"<@(?P<id>[UW][A-Z0-9]{2,})(?:\|[^>]{0,80})?>")
 MAILTO = re.compile(r"<mailto:(?P<email>[^|>\s]{1,254})(?:\|[^>]{0,254})?>")
 _GLUE = r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"  # kana, kanji, hangul
 _GLUED = re.compile(_GLUE)
-EMAIL = re.compile(r"(?<![\w.+-])(?P<email>[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8})")
+# Address characters: word characters save kana, kanji and hangul, so that a particle glued
+# to an address ("jiho@example.kr와", "kenji@example.jpと", "田中とsato@…") is no part of it.
+_ADDR = r"[^\W\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
+EMAIL = re.compile(r"(?<!" + _ADDR + r")(?<![.+-])(?P<email>(?:" + _ADDR + r"|[.+-]){1,64}@(?:"
+                   + _ADDR + r"|-){1,63}(?:\.(?:" + _ADDR + r"|-){1,63}){1,8})")
 
 
 @lru_cache(maxsize=16)
@@ -72,6 +76,14 @@ def _suffix_pattern(code: str) -> re.Pattern[str]:
     return compile_low(r"(?P<name>(?<![\w.'-])(?:[A-Za-z][\w.'-]{0,40}|[\u30a0-\u30ff]{2,20})|"
                       r"(?<=" + _GLUE + r")[a-z][a-z.'-]{1,40}|[\u4e00-\u9fff]{1,4}さん)"
                       + alt(lex.name_suffixes, spaced=False))
+
+
+@lru_cache(maxsize=16)
+def _surname_pattern(code: str) -> re.Pattern[str]:
+    """A whole run of kanji before a name particle ("鈴木と"): a family name if listed."""
+    kanji = r"[\u3400-\u9fff\u3005]"
+    return re.compile(r"(?<!" + kanji + r")(?P<name>" + kanji + r"{2,4})"
+                      + alt(lexicon(code).name_suffixes, spaced=False))
 
 
 @lru_cache(maxsize=16)
@@ -137,6 +149,10 @@ def find_names(scan: Scan, *, locale: str) -> Found:
                     name[0].isupper() and name[1].islower()):
                 continue  # glued to kana, only a capitalised word is a name ("会議室Bと")
             found.append((m.start(), Attendee(kind="name", value=name)))
+    if lex.surnames and any(suffix in scan.low for suffix in lex.name_suffixes):
+        for m in matches(_surname_pattern(lex.code), scan.low):
+            if m["name"] in lex.surnames:
+                found.append((m.start(), Attendee(kind="name", value=m["name"])))
     if lex.given_name_suffixes and _GLUED.search(scan.low):
         for m in matches(_given_pattern(lex.code), scan.view):
             at = m.start()

@@ -101,8 +101,9 @@ def _addressed(code: str) -> re.Pattern[str]:
 def _visited(code: str, text: str, m: re.Match[str]) -> bool:
     """Whether a would-be place names whom the event visits ("chez le médecin")."""
     lex = lexicon(code)
-    return bool(lex.person_place_preps) and not text[m.start("place")].isupper() and \
-        key(text[m.start():m.start("place")]) in lex.person_place_preps
+    lead = key(text[m.start():m.start("place")])
+    return (bool(lex.person_place_preps) and not text[m.start("place")].isupper()
+            and lead in lex.person_place_preps) or lead in lex.visit_preps
 
 
 @lru_cache(maxsize=32)

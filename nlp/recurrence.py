@@ -107,6 +107,17 @@ def _frequency(pats: RulePatterns, view: str, scan: Scan, code: str) -> re.Match
     return None
 
 
+def _this_month_only(lex: Lexicon, pats: RulePatterns, view: str, m: re.Match[str]) -> bool:
+    """"the last day of the month" with no "every" or "monthly" word: one day, no rule.
+    Positions listed ("the 1st and 3rd Monday of the month") are a habit all the same."""
+    said = key(m[0])
+    ends = [of for of in lex.of_this_month if said.endswith(" " + of)]  # not "jedes monats"
+    if not ends or m["lead"] or len(_month_days(lex, m["nth"])) > 1:
+        return False
+    tail = m.end() - max(len(of) for of in ends)
+    return pats.trigger.search(view[:tail] + MASK * (m.end() - tail) + view[m.end():]) is None
+
+
 def find_recurrence(scan: Scan, *, locale: str) -> Rule | None:
     """The repeat phrase of the message with its COUNT and UNTIL words, consumed."""
     lex = lexicon(locale)
@@ -126,14 +137,16 @@ def find_recurrence(scan: Scan, *, locale: str) -> Rule | None:
     rule: Rule | None = None
     m = pats.nth_weekday.search(view)
     # "every second Tuesday" alone is every other Tuesday; "of the month" makes it monthly.
-    if m is not None and not m["of"] and (
-            not m["lead"] or key(f"{m['lead']} {m['nth']}") in lex.every_other):
+    if m is not None and ((not m["of"] and (
+            not m["lead"] or key(f"{m['lead']} {m['nth']}") in lex.every_other))
+            or _this_month_only(lex, pats, view, m)):
         m = None
     if m is not None:
         code = _days(lex, m["wd"], pats.day_names)[0]
         places = [lex.nth[key(n)] for n in pats.nth_words.findall(m["nth"])]
         rule = Rule("MONTHLY", by_day=tuple(f"{n}{code}" for n in dict.fromkeys(places)))
-    elif (m := pats.nth_day.search(view)) and (month_days := _month_days(lex, m["nth"])):
+    elif (m := pats.nth_day.search(view)) and (month_days := _month_days(lex, m["nth"])) and \
+            not _this_month_only(lex, pats, view, m):
         rule = Rule("MONTHLY", by_month_day=month_days[0], more_month_days=month_days[1:])
     elif m := pats.every_list.search(view):
         rule = Rule("WEEKLY", interval=2 if m["other"] else 1,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+from dataclasses import replace
 from datetime import MAXYEAR, UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -56,8 +57,13 @@ def place_date(spec: DateSpec, today: date, *,
     `passed` says the stated time has already gone by today: a weekday alone then
     means next week's.
     """
-    if spec.kind == "ymd":
-        return date(spec.year or today.year, spec.month, spec.day), ()
+    if spec.kind == "ymd":  # with no year, `offset` years from this one ("来年1月8日")
+        year = spec.year or today.year + spec.offset
+        if year > MAXYEAR:
+            raise OverflowError("next year is past the calendar's end")
+        if not (spec.year or calendar.isleap(year)) and (spec.month, spec.day) == (2, 29):
+            return date(year, 3, 1), ()  # "来年2月29日" in a common year: no such day
+        return date(year, spec.month, spec.day), ()
     if spec.kind == "md":
         return next_month_day(today, spec.month, spec.day), ()
     if spec.kind == "dom":
@@ -101,14 +107,15 @@ def place_date(spec: DateSpec, today: date, *,
 
 
 def _nth_weekday(spec: DateSpec, today: date) -> date:
-    """"the 2nd Tuesday of next month / of March": a named month's next such day from today."""
+    """"the 2nd Tuesday of next month / of March / of the month": a named month's (month 0:
+    any month's) next such day from today."""
     year, month = today.year, today.month
     for step in range(13 if not spec.offset else 1):
         if spec.offset:
             year, month = _months_on(today, spec.offset)
-        elif step or month != spec.month:
+        elif step or (spec.month and month != spec.month):  # month 0: "of the month", any
             year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-            if month != spec.month:
+            if spec.month and month != spec.month:
                 continue
         days = [d for d in range(1, calendar.monthrange(year, month)[1] + 1)
                 if date(year, month, d).weekday() == spec.weekday]
@@ -129,6 +136,8 @@ def on_or_after(spec: DateSpec, first: date, *, today: date | None = None) -> da
         day, _ = place_date(spec, today)
         if day >= first:
             return day
+    if spec.kind == "ymd" and spec.year is None:  # "Jan 8-10 next year": on from the first
+        spec = replace(spec, kind="md")
     day, _ = place_date(spec, first)
     return day
 

@@ -205,6 +205,8 @@ LEXICON = Lexicon(
     },
     of_every_month=("of every month", "of each month", "of the month", "every month",
                     "of every mo", "each month", "monthly"),
+    of_this_month=("of the month",),
+    next_year=("next year", "of next year"),
     day_word=("day",),
     rule_leads=("on", "the", "on the", "on every", "every"),
     until_words=("until", "till", "til", "through", "thru", "ending", "ends", "up to"),

@@ -90,6 +90,10 @@ LEXICON = Lexicon(
     nth={"primer": 1, "primero": 1, "segundo": 2, "tercer": 3, "cuarto": 4, "último": -1,
          "primeros": 1, "segundos": 2, "terceros": 3, "cuartos": 4, "últimos": -1},
     of_every_month=("de cada mes", "del mes", "de todos los meses"),
+    of_this_month=("del mes",),
+    next_year=("del año que viene", "del próximo año", "del año próximo", "el año que viene",
+               "el próximo año"),
+    day_word=("día", "dia"),  # "el último día de cada mes": the last day of every month
     rule_leads=("el", "los"),
     until_words=("hasta el", "hasta"),
     times_words=("veces",),

@@ -79,6 +79,10 @@ LEXICON = Lexicon(
          "premiers": 1, "deuxièmes": 2, "troisièmes": 3, "quatrièmes": 4, "derniers": -1,
          "dernier": -1},
     of_every_month=("de chaque mois", "du mois", "de tous les mois"),
+    of_this_month=("du mois",),
+    next_year=("l'année prochaine", "l’année prochaine", "de l'année prochaine",
+               "de l’année prochaine"),
+    day_word=("jour",),  # "le dernier jour de chaque mois": the last day of every month
     rule_leads=("le", "les"),
     until_words=("jusqu'au", "jusqu'à"),
     times_words=("fois",),

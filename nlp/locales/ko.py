@@ -20,6 +20,7 @@ LEXICON = Lexicon(
                     "월화수목금": (0, 1, 2, 3, 4)},
     plural_groups=("평일",),
     year_suffix=("년",),
+    next_year=("내년", "내년의"),
     month_suffix=("월",),
     day_suffix=("일",),
     relative_days={"오늘": 0, "내일": 1, "모레": 2, "내일모레": 2},
@@ -60,8 +61,8 @@ LEXICON = Lexicon(
     frequencies={"매일": ("DAILY", 1), "매주": ("WEEKLY", 1), "격주": ("WEEKLY", 2),
                  "매월": ("MONTHLY", 1), "매달": ("MONTHLY", 1), "매년": ("YEARLY", 1)},
     nth={"첫째": 1, "첫 번째": 1, "첫번째": 1, "둘째": 2, "두 번째": 2, "두번째": 2, "셋째": 3,
-         "세 번째": 3, "세번째": 3, "넷째": 4, "네 번째": 4, "네번째": 4, "마지막": -1},
-    day_word=("날",),  # "매달 마지막 날": the last day of every month
+         "세 번째": 3, "세번째": 3, "넷째": 4, "네 번째": 4, "네번째": 4, "마지막": -1, "말": -1},
+    day_word=("날", "일"),  # "매달 마지막 날", "매달 말일": the last day of every month
     until_suffixes=("까지",),
     times_words=("회", "번"),
     fillers=("일정", "등록", "추가"),

@@ -38,6 +38,8 @@ CORPORA = {
                           locale_floor=1.0, locales={"de", "es", "fr", "ja", "ko"}),
     "extra3": Corpus(name="corpus-extra3.jsonl", size=200, full=1.0, english=1.0, locale_floor=1.0,
                      locales={"de", "en", "es", "fr", "ja", "ko"}),
+    "extra4": Corpus(name="corpus-extra4.jsonl", size=160, full=1.0, english=1.0, locale_floor=1.0,
+                     locales={"de", "en", "es", "fr", "ja", "ko"}),
 }
 
 

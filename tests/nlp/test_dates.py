@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.nlp.conftest import read_text, wall
+from tests.nlp.conftest import read_text, wall, wall_end
 
 # now: Wednesday 2026-11-18 09:00 America/New_York
 DATES = [
@@ -148,6 +148,27 @@ MORE_DATES = [
     ("en", "Dentist end of next month", "2026-12-31"),
     ("en", "Dentist by the end of next month", "2026-12-31"),
     ("fr", "Dentist fin du mois prochain", "2026-12-31"),
+    # "next year" beside a month and day: that day next year, not its next occurrence.
+    ("ja", "来年12月3日 Dentist", "2027-12-03"),
+    ("ja", "来年1月8日 Dentist", "2027-01-08"),
+    ("en", "Dentist Dec 3 next year", "2027-12-03"),
+    ("en", "Dentist Dec 3 next year at 3pm", "2027-12-03T15:00"),
+    ("de", "Dentist 3. Dezember nächstes Jahr", "2027-12-03"),
+    ("fr", "Dentist le 3 décembre de l'année prochaine", "2027-12-03"),
+    ("es", "Dentist el 3 de diciembre del año que viene", "2027-12-03"),
+    ("ja", "来年の12月1日にDentist", "2027-12-01"),
+    ("ko", "내년 3월 3일 Dentist", "2027-03-03"),
+    # ja a day part after a relative day and "の": that day's part.
+    ("ja", "明後日の午後 Dentist", "2026-11-20T14:00"),
+    ("ja", "金曜日の午前 Dentist", "2026-11-20T09:00"),
+    ("ja", "明後日の午後3時 Dentist", "2026-11-20T15:00"),
+    # "of the month" with no "every" word: one day of this month, no rule.
+    ("en", "Dentist the last day of the month", "2026-11-30"),
+    ("en", "Dentist the last Friday of the month", "2026-11-27"),
+    ("en", "Dentist the 1st of the month", "2026-12-01"),
+    ("fr", "Dentist le dernier jour du mois", "2026-11-30"),
+    ("es", "Dentist el último día del mes", "2026-11-30"),
+    ("de", "Dentist am letzten Tag des Monats", "2026-11-30"),
 ]
 
 
@@ -156,6 +177,7 @@ def test_more_day_phrases(locale: str, text: str, expected: str) -> None:
     draft = read_text(text, locale=locale)
     assert wall(draft) == expected
     assert draft.title == "Dentist"
+    assert draft.recurrence == ()
 
 
 def test_next_month_counts_from_that_months_first_day() -> None:
@@ -236,3 +258,12 @@ def test_a_bare_ordinal_beside_tomorrow_is_a_street() -> None:
     ("en", "the 3rd of next month"), ("en", "the 2nd Tuesday of next month")])
 def test_a_day_of_month_past_the_calendars_end_gives_no_date(locale: str, text: str) -> None:
     assert read_text(text, now="9999-12-31T23:59", tz="UTC", locale=locale).start is None
+
+
+@pytest.mark.parametrize(("locale", "text"), [
+    ("en", "Dentist Dec 3-5 next year"),
+    ("ja", "来年12月3日から5日までDentist"),
+])
+def test_a_range_next_year_ends_in_that_year(locale: str, text: str) -> None:
+    draft = read_text(text, locale=locale)
+    assert (wall(draft), wall_end(draft), draft.title) == ("2027-12-03", "2027-12-06", "Dentist")

@@ -33,6 +33,21 @@ PEOPLE = [
      ["sam.lee@example.org", "U02BCD4EF"]),
 ]
 
+# An e-mail address ends where kana, kanji or hangul begin: a glued particle is no part of it.
+GLUED_EMAILS = [
+    ("ko", "다음 주 수요일 오전 11시 jiho@example.kr와 화상 회의", ["jiho@example.kr"]),
+    ("ja", "明日10時 kenji@example.jpと打ち合わせ", ["kenji@example.jp"]),
+    ("ja", "明日10時 kenji@example.jpに連絡", ["kenji@example.jp"]),
+    ("ja", "明日10時 田中とkenji@example.jpで打ち合わせ", ["田中", "kenji@example.jp"]),
+    ("fr", "Réunion avec jose.diaz@example.es demain 10h", ["jose.diaz@example.es"]),
+]
+
+
+@pytest.mark.parametrize(("locale", "text", "people"), GLUED_EMAILS)
+def test_a_particle_glued_to_an_address_is_no_part_of_it(locale: str, text: str,
+                                                         people: list[str]) -> None:
+    assert [a.value for a in read_text(text, locale=locale).attendees] == people
+
 
 @pytest.mark.parametrize(("text", "people"), PEOPLE)
 def test_attendees(text: str, people: list[str]) -> None:
@@ -158,6 +173,14 @@ SUFFIXED_PEOPLE = [
     ("ja", "今日19時 渋谷でAlexと飲み", ["Alex"]),
     ("ja", "明後日の午後4時にZoomでSatoとミーティング", ["Sato"]),
     ("ja", "明日 会議室Bと会議室Cで研修", []),
+    # A whole run of kanji that is a common family name, before "と", is a person; other
+    # kanji words before "と" are not ("東京と大阪", "上司と").
+    ("ja", "水曜13時〜14時半 鈴木と打ち合わせ", ["鈴木"]),
+    ("ja", "今夜9時 佐藤とZoom", ["佐藤"]),
+    ("ja", "明日 佐々木と高橋とランチ", ["佐々木", "高橋"]),
+    ("ja", "明日 東京と大阪の定例", []),
+    ("ja", "明日10時 上司と面談", []),
+    ("ja", "明日10時 営業部鈴木と面談", []),
     # ko given names of two or three syllables, listed with commas; not common nouns,
     # plurals or groups.
     ("ko", "내일 오전 10시 반에 지수랑 커피", ["지수"]),

@@ -73,7 +73,12 @@ PLACES: list[tuple[str, str, str, str, str]] = [
     ("fr", "soirée jeux demain de 20h à 23h chez Inès", "Soirée jeux", "2026-11-19T20:00",
      "Inès"),
     # A full day name after a place is no abbreviation that ends its name ("Lau Pa Sat").
-    ("de", "Termin beim Friseur Samstag 11 Uhr", "Termin", "2026-11-21T11:00", "Friseur"),
+    ("de", "Termin im Salon Samstag 11 Uhr", "Termin", "2026-11-21T11:00", "Salon"),
+    # An abbreviation with a number after it is the day: "Sa 10 Uhr", "Sat 10am".
+    ("de", "Kaffee im Café Sa 10 Uhr", "Kaffee", "2026-11-21T10:00", "Café"),
+    ("en", "Coffee at Blue Bottle Sat 10am", "Coffee", "2026-11-21T10:00", "Blue Bottle"),
+    # de "bei" + a name is that person's place, as fr "chez Inès".
+    ("de", "Spieleabend bei Anna Freitag 19 Uhr", "Spieleabend", "2026-11-20T19:00", "Anna"),
     # A dotted number after a numbered place noun is its label, no date.
     ("de", "Besprechung Dienstag 10 bis 11:30 Uhr in Raum 3.12", "Besprechung",
      "2026-11-24T10:00", "Raum 3.12"),
@@ -104,6 +109,18 @@ def test_who_before_a_place_particle_is_no_place(text: str, title: str,
                                                   location: str | None) -> None:
     draft = read_text(text, locale="ja")
     assert (draft.title, draft.location) == (title, location)
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    # de "beim" / "bei der" + a noun, as fr "chez le médecin": whom one visits, no place.
+    ("Termin beim Arzt morgen 10 Uhr", "Termin beim Arzt"),
+    ("Termin beim Friseur Samstag 11 Uhr", "Termin beim Friseur"),
+    ("Termin bei der Ärztin morgen 10 Uhr", "Termin bei der Ärztin"),
+])
+def test_a_visit_beim_someone_is_no_place(text: str, title: str) -> None:
+    draft = read_text(text, locale="de")
+    assert (draft.title, draft.location) == (title, None)
+    assert draft.start is not None
 
 
 def test_a_visit_chez_someone_is_no_place() -> None:
