@@ -38,8 +38,9 @@ test-lowest: $(STAMP)
 	$(BIN)/uv pip install -q --python .venv-lowest/bin/python --no-deps -e .
 	.venv-lowest/bin/python -m pytest -q
 
+# Every benchmark, or some: `make bench ARGS="ack --quick"` (sections: parser ack create memory).
 bench: $(STAMP)
-	$(BIN)/python -m bench
+	$(BIN)/python -m bench $(ARGS)
 
 # The rivals are measured, never shipped: they install into .venv / .bench only for this target.
 bench-rivals: $(STAMP)

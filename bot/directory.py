@@ -6,6 +6,7 @@ import asyncio
 import time
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
@@ -49,11 +50,17 @@ class SlackUser(BaseModel):
 
     def answers_to(self, wanted: str) -> bool:
         """Does "with `wanted`" mean this member? Whole names or a first name, any case/accent."""
-        key = _fold(wanted)
+        return _fold(wanted) in self.called
+
+    @cached_property
+    def called(self) -> frozenset[str]:
+        """Every name this member answers to, folded: whole names and first names.
+
+        Folded once per member (the directory is cached), not once per draft and attendee.
+        """
         names = {self.name, self.real_name, self.profile.display_name, self.profile.real_name}
         folded = {_fold(n) for n in names if n}
-        firsts = {n.split()[0] for n in folded if n.split()}
-        return key in folded or key in firsts
+        return frozenset(folded | {n.split()[0] for n in folded if n.split()})
 
 
 def _fold(text: str) -> str:

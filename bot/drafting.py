@@ -19,7 +19,7 @@ from bot.people import locale_of, zone_of
 from bot.reading import read
 from bot.services import Services
 from bot.storage import DraftSource, StoredDraft
-from bot.targets import LOCAL, choose_target, label_of
+from bot.targets import LOCAL, Standing, choose_target, label_of, standing_of
 from bot.templates import template_links
 from bot.wording import explain
 from nlp.draft import Attendee, EventDraft
@@ -72,24 +72,25 @@ def permalink(team_domain: str | None, channel_id: str, message_ts: str) -> str:
 
 async def start_draft(services: Services, client: AsyncWebClient, ask: Ask) -> Shown:
     """Parse `ask.text` in the person's zone, resolve attendees, store, and build the card."""
-    zone = await zone_of(services, client, team_id=ask.team_id, user_id=ask.user_id)
+    standing = await standing_of(services.storage, team_id=ask.team_id, user_id=ask.user_id)
+    zone = await zone_of(services, client, standing.settings)
     now = services.clock().astimezone(ZoneInfo(zone))
     text = plain_text(ask.text)
     locale = await locale_of(services, client, team_id=ask.team_id, user_id=ask.user_id)
     draft = read(text, now=now, zone=zone, locale=locale)
     draft = await resolve_people(services, client, draft, team_id=ask.team_id)
-    stored = await keep_draft(services, ask, draft)
-    return await show(services, client, stored)
+    stored = await keep_draft(services, ask, draft, standing=standing)
+    return await show(services, client, stored, standing=standing, zone=zone)
 
 
-async def keep_draft(services: Services, ask: Ask, draft: EventDraft) -> StoredDraft:
+async def keep_draft(
+    services: Services, ask: Ask, draft: EventDraft, *, standing: Standing
+) -> StoredDraft:
     """Store `draft` as `ask`'s, bound for the person's calendar, linking back to the message."""
     if ask.permalink:
         note = f"{draft.description or plain_text(ask.text).strip()}\n\nFrom Slack: {ask.permalink}"
         draft = draft.model_copy(update={"description": note})
-    target = await choose_target(
-        services.storage, services.calendars, team_id=ask.team_id, user_id=ask.user_id
-    )
+    target = choose_target(services.calendars, standing)
     return await services.storage.add_draft(
         draft,
         team_id=ask.team_id,
@@ -103,9 +104,19 @@ async def keep_draft(services: Services, ask: Ask, draft: EventDraft) -> StoredD
 
 
 async def show(
-    services: Services, client: AsyncWebClient, stored: StoredDraft, *, failure: str | None = None
+    services: Services,
+    client: AsyncWebClient,
+    stored: StoredDraft,
+    *,
+    failure: str | None = None,
+    standing: Standing | None = None,
+    zone: str | None = None,
 ) -> Shown:
-    """The card of a stored draft as it is now (after a click, an edit, or a restart)."""
+    """The card of a stored draft as it is now (after a click, an edit, or a restart).
+
+    `standing` and `zone`: the person's settings, links and zone when the caller has just
+    read them.
+    """
     draft = stored.draft
     members = await _members(services, client, stored.team_id)
     by_email = {m.profile.email.lower(): m.label for m in members if m.profile.email}
@@ -122,11 +133,13 @@ async def show(
     hidden = frozenset(
         name for name, found in matches.items() if len(found) == 1 and not found[0].profile.email
     )
-    prefs = await services.storage.get_user_settings(stored.team_id, stored.user_id)
+    if standing is None:
+        standing = await standing_of(
+            services.storage, team_id=stored.team_id, user_id=stored.user_id
+        )
+    prefs = standing.settings
     minutes = prefs.event_minutes or services.settings.default_event_minutes
-    target = await choose_target(
-        services.storage, services.calendars, team_id=stored.team_id, user_id=stored.user_id
-    )
+    target = choose_target(services.calendars, standing)
     broken = None
     if (stored.provider or LOCAL) == LOCAL and target.broken is not None:
         broken = await broken_link_for(
@@ -143,7 +156,7 @@ async def show(
         template_links=template_links(draft) if (stored.provider or LOCAL) == LOCAL else (),
         failure=failure,
         warning=_cannot_keep(services, stored, minutes),
-        person_zone=await zone_of(services, client, team_id=stored.team_id, user_id=stored.user_id),
+        person_zone=zone or await zone_of(services, client, prefs),
     )
     return Shown(stored, card, broken)
 

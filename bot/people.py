@@ -10,16 +10,15 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.directory import lookup_user
 from bot.errors import SlackFailed
 from bot.services import Services
-from bot.storage import SlackProfile
+from bot.storage import SlackProfile, UserSettings
 
 PROFILE_TTL = timedelta(hours=12)
 
 
 async def profile_of(
-    services: Services, client: AsyncWebClient, *, team_id: str, user_id: str
+    services: Services, client: AsyncWebClient, stored: UserSettings
 ) -> SlackProfile:
-    """The person's Slack profile, from the cache when fresher than PROFILE_TTL."""
-    stored = await services.storage.get_user_settings(team_id, user_id)
+    """The person's Slack profile, from the cache (`stored`) when fresher than PROFILE_TTL."""
     fetched = stored.profile_fetched_at
     if (
         stored.profile is not None
@@ -28,19 +27,20 @@ async def profile_of(
     ):
         return stored.profile
     try:
-        user = await lookup_user(client, user_id)
+        user = await lookup_user(client, stored.user_id)
     except SlackFailed:
         # Slack hiccup: an old profile beats none; no profile means UTC and no email.
         return stored.profile or SlackProfile()
     profile = SlackProfile(tz=user.tz, email=user.profile.email, name=user.label)
-    await services.storage.cache_profile(team_id, user_id, profile)
+    await services.storage.cache_profile(stored.team_id, stored.user_id, profile)
     return profile
 
 
-async def zone_of(services: Services, client: AsyncWebClient, *, team_id: str, user_id: str) -> str:
+async def zone_of(services: Services, client: AsyncWebClient, stored: UserSettings) -> str:
     """The zone drafts are read in: the person's override, else Slack's profile, else UTC."""
-    stored = await services.storage.get_user_settings(team_id, user_id)
-    profile = await profile_of(services, client, team_id=team_id, user_id=user_id)
+    if stored.timezone and _known_zone(stored.timezone):
+        return stored.timezone  # no profile needed: no Slack call, no cache write
+    profile = await profile_of(services, client, stored)
     for candidate in (stored.timezone, profile.tz):
         if candidate and _known_zone(candidate):
             return candidate

@@ -24,7 +24,7 @@ from bot.reading import read as read_text
 from bot.services import Services, build_services
 from bot.settings import Settings
 from bot.storage import StoredDraft, account_key
-from bot.targets import LOCAL, label_of
+from bot.targets import LOCAL, label_of, standing_of
 from bot.wording import explain
 from providers.errors import ProviderError
 from providers.ics import ics_calendar
@@ -129,7 +129,8 @@ async def _draft(services: Services, text: str, zone: str) -> StoredDraft:
     now = services.clock().astimezone(ZoneInfo(zone))
     draft = read_text(text, now=now, zone=zone, locale=LOCALE)
     ask = Ask(team_id=TEAM, user_id=USER, channel_id=None, source="playground", text=text)
-    return await keep_draft(services, ask, draft)
+    standing = await standing_of(services.storage, team_id=TEAM, user_id=USER)
+    return await keep_draft(services, ask, draft, standing=standing)
 
 
 async def _create(services: Services, stored: StoredDraft, write: Write) -> None:

@@ -8,9 +8,11 @@ Bolt would answer 500, or a listener fail after the ack. An event_callback witho
 readable event is acknowledged quietly: a non-200 would only make Slack send it again.
 While the database is behind this code's schema (a rolling deploy before `upgrade`), 503:
 Slack retries later. A request already handled (a replay inside the five minutes, or
-Slack's `X-Slack-Retry-Num` retry) is acknowledged with an empty 200 and goes no further;
-one whose handling failed (5xx or an exception) has its claim released, so Slack's retry
-runs it again.
+Slack's `X-Slack-Retry-Num` retry) is acknowledged with an empty 200 and goes no further:
+an Events API delivery is claimed in storage (across instances; Slack retries those), an
+interaction's trigger_id is remembered in memory (replays.py: no database write before the
+acknowledgement). An event whose handling failed (5xx or an exception) has its claim
+released, so Slack's retry runs it again.
 
     SignatureRejected     the request is not provably from Slack: 401
 """
@@ -33,11 +35,13 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from bot.payloads import shape_problem, unreadable_event
 from bot.redaction import remember
+from bot.replays import RecentTriggers
 from bot.services import Services
 
 log = logging.getLogger(__name__)
 
 TOLERANCE_SECONDS = 60 * 5
+TRIGGER = "slack:trigger:"
 # The largest request Slack sends is a message shortcut: the whole message, whose text may
 # hold 40,000 characters, and again in its rich_text blocks (up to 50). Emoji arrive as
 # `:shortcodes:`, so the widest characters people type are 3 UTF-8 bytes (CJK), which the
@@ -154,7 +158,7 @@ def dedupe_key(data: dict[str, Any]) -> str | None:
     if isinstance(event_id, str) and event_id:
         return event_key(event_id)
     if isinstance(trigger_id, str) and trigger_id:
-        return f"slack:trigger:{trigger_id}"
+        return TRIGGER + trigger_id
     return None
 
 
@@ -190,6 +194,7 @@ class SlackGuard:
         self.schema_ready = schema_ready
         self.clock = clock
         self.max_body = max_body
+        self.triggers = RecentTriggers(lifetime=TOLERANCE_SECONDS)
         # Schemas only move forward: once ready, never asked again (no query per request).
         self._ready = schema_ready is None
 
@@ -250,6 +255,12 @@ class SlackGuard:
                 log.warning("refused a Slack request: the database schema is behind this code")
                 return PlainTextResponse("not ready", status_code=503), None
         key = dedupe_key(data)
+        if key is not None and key.startswith(TRIGGER):
+            # Never retried by Slack: only a replay repeats it, refused in memory (replays.py).
+            if not self.triggers.first(key):
+                log.info("acknowledged a replayed interaction")
+                return Response(status_code=200), None
+            return None, None
         if key is not None and not await self.claim_once(key):
             log.info("acknowledged a request already handled (%s)", key.split(":")[1])
             return Response(status_code=200), None

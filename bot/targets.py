@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from bot.storage import CalendarLink, Storage
+from bot.storage import CalendarLink, Storage, UserSettings
 from providers.base import Calendar
 
 LOCAL = "local"
@@ -21,20 +21,34 @@ class Target:
     broken: str | None = None
 
 
+@dataclass(frozen=True)
+class Standing:
+    """What storage holds about a person that a draft needs: settings and calendar links.
+
+    Read once per request (`standing_of`) and passed down, rather than read again by each
+    step: every read is a database round trip on the loop that also answers Slack.
+    """
+
+    settings: UserSettings
+    links: tuple[CalendarLink, ...]
+
+
+async def standing_of(storage: Storage, *, team_id: str, user_id: str) -> Standing:
+    """The person's settings and links, as stored now."""
+    settings = await storage.get_user_settings(team_id, user_id)
+    return Standing(settings, tuple(await storage.list_links(team_id, user_id)))
+
+
 def label_of(calendars: Mapping[str, Calendar], provider: str | None) -> str:
     """The calendar's name for people ("Google Calendar"); the raw key if it is not served."""
     calendar = calendars.get(provider or LOCAL)
     return calendar.label if calendar is not None else (provider or LOCAL)
 
 
-async def choose_target(
-    storage: Storage, calendars: Mapping[str, Calendar], *, team_id: str, user_id: str
-) -> Target:
+def choose_target(calendars: Mapping[str, Calendar], standing: Standing) -> Target:
     """The person's chosen default if linked and working, else any working link, else local."""
-    prefs = await storage.get_user_settings(team_id, user_id)
-    links = [
-        link for link in await storage.list_links(team_id, user_id) if link.provider in calendars
-    ]
+    prefs = standing.settings
+    links = [link for link in standing.links if link.provider in calendars]
     working = [link for link in links if link.status == "active"]
     chosen = _preferred(working, prefs.default_provider)
     if chosen is not None:

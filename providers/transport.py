@@ -44,16 +44,22 @@ from providers.errors import AuthExpired, ProviderError, RateLimited, Rejected, 
 
 Sleep = Callable[[float], Awaitable[None]]
 RATE_REASONS = {"rateLimitExceeded", "userRateLimitExceeded"}
+# Requests in flight to one provider at once, from this process.
+IN_FLIGHT = 64
 REFRESH_MARGIN = timedelta(seconds=60)
 # 0.5s, 1s, 2s, ... (at most 8s), each plus up to 0.5s of jitter.
 BACKOFF = wait_exponential_jitter(multiplier=0.5, max=8.0, jitter=0.5)
 
 
 def new_http_client(*, timeout: float = 10.0) -> httpx.AsyncClient:
-    """The shared client for all providers: explicit timeouts, pooled connections."""
+    """The shared client for all providers: explicit timeouts, pooled connections.
+
+    Room for every provider's `IN_FLIGHT` at once: requests queue in each Transport's
+    slots (where the breaker is checked), never inside httpx's pool (where it is not).
+    """
     return httpx.AsyncClient(
         timeout=httpx.Timeout(timeout, connect=min(timeout, 5.0)),
-        limits=httpx.Limits(max_connections=100, max_keepalive_connections=20),
+        limits=httpx.Limits(max_connections=4 * IN_FLIGHT, max_keepalive_connections=32),
         headers={"User-Agent": "Quickcal/0.1"},
     )
 
@@ -100,6 +106,10 @@ class Transport:
     budget: float = 20.0  # seconds of waiting between attempts, all together
     sleep: Sleep = field(default=asyncio.sleep)
     breaker: Breaker = field(default_factory=Breaker)
+    # Requests in flight to this provider; the rest wait here, and see the breaker when
+    # their turn comes: once it opens, everyone queued fails at once instead of each
+    # waiting out a timeout of its own.
+    slots: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(IN_FLIGHT))
 
     async def send(
         self,
@@ -128,7 +138,13 @@ class Transport:
     async def _once(
         self, method: str, url: str, *, headers: dict[str, str], json: Any, params: Any
     ) -> httpx.Response:
-        self.breaker.check(self.provider)
+        async with self.slots:
+            self.breaker.check(self.provider)
+            return await self._sent(method, url, headers=headers, json=json, params=params)
+
+    async def _sent(
+        self, method: str, url: str, *, headers: dict[str, str], json: Any, params: Any
+    ) -> httpx.Response:
         try:
             response = await self.http.request(
                 method, url, headers=headers, json=json, params=params, timeout=self.timeout

@@ -94,7 +94,7 @@ async def publish_home(
     state = HomeState(
         providers=rows,
         default_provider=stored.default_provider,
-        timezone=await zone_of(services, client, team_id=team_id, user_id=user_id),
+        timezone=await zone_of(services, client, stored),
         timezone_overridden=stored.timezone is not None,
         event_minutes=stored.event_minutes or services.settings.default_event_minutes,
         feed_url=feed_url(services, team_id=team_id, user_id=user_id) if uses_local else None,

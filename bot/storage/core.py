@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from bot.crypto import KeyRing, TamperedSecret
 
 from .database import IMMEDIATE
+from .writers import WriterQueue
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +40,9 @@ class StorageCore:
         self.engine = engine
         self.keys = keys
         self.clock = clock
+        # SQLite's writers take turns here, acknowledgements first (writers.py); other
+        # processes on the same file still meet busy_timeout.
+        self._writers = WriterQueue()
 
     @property
     def dialect(self) -> str:
@@ -46,15 +50,19 @@ class StorageCore:
         return self.engine.dialect.name
 
     @asynccontextmanager
-    async def writing(self) -> AsyncIterator[AsyncConnection]:
+    async def writing(self, *, urgent: bool = False) -> AsyncIterator[AsyncConnection]:
         """A transaction that will write: committed on success, rolled back on error.
 
-        On SQLite it holds the write lock from BEGIN (one writer at a time, waiting
-        politely via busy_timeout) so that read-then-write is atomic.
+        On SQLite it holds the write lock from BEGIN (one writer at a time, so that
+        read-then-write is atomic), taking its turn in this process's `WriterQueue`;
+        `urgent` writes (before Slack's acknowledgement) go first.
         """
-        async with self.engine.connect() as connection:
-            if self.dialect == "sqlite":
-                await connection.execution_options(**{IMMEDIATE: True})
+        if self.dialect != "sqlite":
+            async with self.engine.connect() as connection, connection.begin():
+                yield connection
+            return
+        async with self._writers.turn(urgent=urgent), self.engine.connect() as connection:
+            await connection.execution_options(**{IMMEDIATE: True})
             async with connection.begin():
                 yield connection
 

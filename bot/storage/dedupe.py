@@ -26,7 +26,8 @@ class RequestRecords(StorageCore):
             keys=("key_hash",),
             update=(),
         ).returning(handled_requests.c.key_hash)
-        async with self.writing() as connection:
+        # Urgent: Slack's 3-second acknowledgement waits on this write.
+        async with self.writing(urgent=True) as connection:
             result = await connection.execute(statement)
             return result.one_or_none() is not None
 

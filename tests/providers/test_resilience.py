@@ -243,3 +243,19 @@ async def test_after_an_outage_calls_fail_at_once_until_the_cool_down(linked: Li
     now[0] += 31
     await create(linked, key="draft-3")
     assert len(linked.fake.events) == 1
+
+
+async def test_requests_queued_behind_a_failing_one_fail_at_once_when_the_breaker_opens(
+    linked: Linked,
+) -> None:
+    transport = linked.calendar.transport
+    transport.slots = asyncio.Semaphore(1)  # one in flight: the others queue in the slots
+    transport.breaker = Breaker(threshold=1, cooldown=30)
+    transport.attempts = 1
+    linked.fake.fail_next(503, times=100)
+    queued = [asyncio.create_task(create(linked, key=f"draft-{n}")) for n in range(5)]
+    outcomes = await asyncio.gather(*queued, return_exceptions=True)
+    assert all(isinstance(outcome, Unavailable) for outcome in outcomes)
+    # The first went out and failed; the four waiting behind it saw the open breaker when
+    # their turn came and sent nothing (they did not each wait out a failure of their own).
+    assert posts(linked) == 1
