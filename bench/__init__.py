@@ -1,1 +1,1 @@
-"""Benchmarks: `make bench` measures the parser's speed (never a timed test)."""
+"""Benchmarks (`make bench`): parser speed, acks under load and faults, create latency, memory."""
