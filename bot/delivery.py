@@ -59,12 +59,17 @@ async def open_dm(client: AsyncWebClient, user_id: str) -> str:
     return str((data.get("channel") or {}).get("id", ""))
 
 
-async def send(url: str, *, text: str, blocks: Blocks | None = None, replace: bool) -> None:
-    """POST to a response_url: replace the card it belongs to, or add a private message."""
+async def send(url: str, *, text: str, blocks: Blocks | None = None, replace: bool) -> bool:
+    """POST to a response_url: replace the card it belongs to, or add a private message.
+
+    False when Slack did not take it (no URL, or expired: 30 minutes or 5 uses); the draft
+    is safe in storage either way, so callers that have another way to reach the person
+    try it, and the others only note it.
+    """
     if not url:
         # Slack always sends one with a click; a request without it has nowhere to answer.
         log.warning("no response_url to answer on")
-        return
+        return False
     # It may come from storage, read by a process that never saw the request: scrub it.
     remember(url)
     body: dict[str, Any] = {"text": text, "replace_original": replace}
@@ -74,8 +79,9 @@ async def send(url: str, *, text: str, blocks: Blocks | None = None, replace: bo
         body["blocks"] = blocks
     response = await AsyncWebhookClient(url).send_dict(body)
     if response.status_code != 200:
-        # Expired (30 min / 5 uses): the draft is safe in storage, so only note it.
         log.warning("response_url answered %s", response.status_code)
+        return False
+    return True
 
 
 async def tell(url: str, text: str) -> None:

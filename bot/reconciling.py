@@ -20,17 +20,15 @@ import logging
 from typing import Any
 
 from slack_sdk.web.async_client import AsyncWebClient
-from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 from bot.creating import Created, resume_create
-from bot.delivery import open_dm
+from bot.delivery import open_dm, send
 from bot.directory import slack_call
 from bot.errors import SlackFailed
 from bot.housekeeping import repeat
 from bot.install import slack_client_for
 from bot.outcomes import created_outcome, failed_outcome
 from bot.receipts import send_receipt
-from bot.redaction import remember
 from bot.services import Services
 from bot.storage import StorageError, StoredDraft
 
@@ -103,11 +101,8 @@ async def replace_card(
 ) -> bool:
     """Change the draft's card in place: its response_url while Slack still takes it, else
     chat.update where the card is known to be. False when neither can reach it."""
-    if stored.response_url:
-        # Read back from storage by a process that never saw the request: no log may show it.
-        remember(stored.response_url)
-        if await _through_response_url(stored.response_url, text=text, blocks=blocks):
-            return True
+    if stored.response_url and await _through(stored.response_url, text=text, blocks=blocks):
+        return True
     if stored.card_channel_id and stored.card_ts:
         try:
             await slack_call(
@@ -122,19 +117,14 @@ async def replace_card(
     return False
 
 
-async def _through_response_url(url: str, *, text: str, blocks: Blocks) -> bool:
-    """Replace the card through `url`; False when Slack refuses (expired after 30 minutes or
-    5 uses) or cannot be reached, so the caller tries the next way."""
-    body = {"text": text, "blocks": blocks, "replace_original": True}
+async def _through(url: str, *, text: str, blocks: Blocks) -> bool:
+    """Replace the card through `url`; False when Slack refuses or cannot be reached, so the
+    caller tries the next way."""
     try:
-        response = await AsyncWebhookClient(url).send_dict(body)
+        return await send(url, text=text, blocks=blocks, replace=True)
     except Exception as exc:  # the URL is a secret: only the kind of failure is logged
         log.warning("response_url unreachable: %s", type(exc).__name__)
         return False
-    if response.status_code != 200:
-        log.warning("response_url answered %s", response.status_code)
-        return False
-    return True
 
 
 def start_reconciling(services: Services) -> asyncio.Task[None]:
