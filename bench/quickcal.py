@@ -19,7 +19,6 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Self
@@ -31,10 +30,10 @@ from bench.fakes import PEOPLE_ZONE, person_id
 from bench.load import Target
 from bot.crypto import KeyRing
 from bot.storage import Storage
-from providers.base import AccountInfo, CalendarInfo, OAuthToken
+from tests.bot.accounts import link_account
 from tests.fakes.google import FakeGoogle
 from tests.fakes.server import free_port
-from tests.fakes.slack import TEAM_ID, FakeSlack
+from tests.fakes.slack import FakeSlack
 
 ROOT = Path(__file__).resolve().parent.parent
 ACCOUNT = "user@example.com"  # FakeGoogle's one account; every person writes to it
@@ -159,16 +158,9 @@ async def _link_everyone(database: str, *, key: str, google: FakeGoogle, people:
     """Every person linked to Google, as after the OAuth callback (migrating the file first)."""
     storage = await Storage.open(database, keys=KeyRing.from_text(key), data_dir=home,
                                  migrate=True)
-    account = AccountInfo(account_id=ACCOUNT, email=ACCOUNT, timezone=PEOPLE_ZONE,
-                          calendars=(CalendarInfo(id=ACCOUNT, name=ACCOUNT, primary=True),))
     try:
         for index in range(people):
-            issued = google.oauth.issue(ACCOUNT)
-            token = OAuthToken(access_token=issued.access_token,
-                               refresh_token=issued.refresh_token,
-                               expires_at=datetime.now(UTC) + timedelta(seconds=issued.expires_in),
-                               scope=issued.scope)
-            await storage.save_link(TEAM_ID, person_id(index), "google", account=account,
-                                    token=token, calendar_id=ACCOUNT)
+            await link_account(storage, google, user=person_id(index), account=ACCOUNT,
+                               zone=PEOPLE_ZONE)
     finally:
         await storage.close()

@@ -14,19 +14,18 @@ gone through OAuth; the app is the real one, its calendars built from settings.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
 
 from bot.settings import Settings
-from providers.base import AccountInfo, OAuthToken
 from providers.linked import LinkedCalendar
 from providers.settings import ProviderSettings
 from providers.transport import Breaker
+from tests.bot.accounts import link_account
 from tests.bot.conftest import Quickcal, fixed_clock
 from tests.fakes.google import FakeGoogle
 from tests.fakes.graph import FakeGraph
 from tests.fakes.lineworks import FakeLineWorks
 from tests.fakes.provider import FakeProvider
-from tests.fakes.slack import TEAM_ID, FakeSlack
+from tests.fakes.slack import FakeSlack
 
 FAKES: dict[str, type[FakeProvider]] = {
     "google": FakeGoogle,
@@ -101,17 +100,6 @@ def serve_linked(
 
 
 def link(app: Quickcal, fake: FakeProvider, *, provider: str, user: str) -> None:
-    """What a finished OAuth round leaves in storage: the token and the account's calendar."""
-    issued = fake.oauth.issue()
-    token = OAuthToken(
-        access_token=issued.access_token,
-        refresh_token=issued.refresh_token,
-        expires_at=datetime.now(UTC) + timedelta(seconds=issued.expires_in),
-        scope=issued.scope,
-    )
-    account = AccountInfo(account_id=issued.account, email=issued.account, timezone="UTC")
-    app.run(
-        app.services.storage.save_link(
-            TEAM_ID, user, provider, account=account, token=token, calendar_id=None
-        )
-    )
+    """What a finished OAuth round leaves in storage: the token, the default calendar."""
+    storage = app.services.storage
+    app.run(link_account(storage, fake, user=user, provider=provider, zone="UTC", calendar=False))

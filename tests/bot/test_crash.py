@@ -13,7 +13,6 @@ import asyncio
 import os
 import signal
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -25,13 +24,13 @@ from bot.reconciling import reconcile
 from bot.services import build_services
 from bot.settings import Settings
 from bot.storage import EventRecord, Storage, StoredDraft
-from providers.base import AccountInfo, CalendarInfo, OAuthToken
 from providers.settings import ProviderSettings
+from tests.bot.accounts import link_account
 from tests.bot.conftest import ALICE, SIGNING_SECRET
 from tests.bot.test_multi_instance import Instance, pg_url  # noqa: F401 (a fixture)
 from tests.fakes.google import FakeGoogle
 from tests.fakes.server import free_port
-from tests.fakes.slack import TEAM_ID, FakeSlack, SlackCall
+from tests.fakes.slack import FakeSlack, SlackCall
 
 ACCOUNT = "user@example.com"
 ADDED = "Added to Google Calendar"
@@ -88,23 +87,8 @@ async def link_alice(settings: Settings, google: FakeGoogle) -> None:
     storage = await Storage.open(
         settings.database_url, keys=keys, data_dir=settings.data_dir, migrate=True
     )
-    issued = google.oauth.issue(ACCOUNT)
-    token = OAuthToken(
-        access_token=issued.access_token,
-        refresh_token=issued.refresh_token,
-        expires_at=datetime.now(UTC) + timedelta(seconds=issued.expires_in),
-        scope=issued.scope,
-    )
-    account = AccountInfo(
-        account_id=ACCOUNT,
-        email=ACCOUNT,
-        timezone="America/New_York",
-        calendars=(CalendarInfo(id=ACCOUNT, name=ACCOUNT, primary=True),),
-    )
     try:
-        await storage.save_link(
-            TEAM_ID, ALICE, "google", account=account, token=token, calendar_id=ACCOUNT
-        )
+        await link_account(storage, google, user=ALICE, account=ACCOUNT)
     finally:
         await storage.close()
 

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from bot import ids
 from bot.settings import Settings
-from providers.base import AccountInfo, CalendarInfo, OAuthToken
 from providers.settings import ProviderSettings
+from tests.bot.accounts import link_account
 from tests.bot.conftest import ALICE, Quickcal, fixed_clock
 from tests.bot.slack_requests import modal_values
 from tests.fakes.contracts import GOOGLE_EVENT, problems
@@ -36,24 +35,7 @@ def linked(settings: Settings, slack: FakeSlack, google: FakeGoogle) -> Iterator
     app = Quickcal(
         settings.model_copy(update={"providers": providers}), slack, clock=fixed_clock
     ).start()
-    issued = google.oauth.issue(ACCOUNT)
-    token = OAuthToken(
-        access_token=issued.access_token,
-        refresh_token=issued.refresh_token,
-        expires_at=datetime.now(UTC) + timedelta(seconds=issued.expires_in),
-        scope=issued.scope,
-    )
-    account = AccountInfo(
-        account_id=ACCOUNT,
-        email=ACCOUNT,
-        timezone="America/New_York",
-        calendars=(CalendarInfo(id=ACCOUNT, name=ACCOUNT, primary=True),),
-    )
-    app.run(
-        app.services.storage.save_link(
-            TEAM_ID, ALICE, "google", account=account, token=token, calendar_id=ACCOUNT
-        )
-    )
+    app.run(link_account(app.services.storage, google, user=ALICE, account=ACCOUNT))
     yield app
     app.stop()
     app.http.close()

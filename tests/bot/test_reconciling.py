@@ -7,7 +7,7 @@ import asyncio
 import logging
 from collections.abc import Coroutine, Iterator
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -18,8 +18,9 @@ from bot.reconciling import reconcile, settle, start_reconciling
 from bot.services import build_services
 from bot.settings import Settings
 from bot.storage import ClaimTakenOver, StoredDraft, account_key
-from providers.base import AccountInfo, CalendarInfo, CreatedEvent, OAuthToken
+from providers.base import CreatedEvent
 from providers.settings import ProviderSettings
+from tests.bot.accounts import link_account
 from tests.bot.conftest import ALICE, Quickcal, SteppingClock, until
 from tests.bot.slack_requests import dm_event
 from tests.fakes.google import FakeGoogle
@@ -50,25 +51,7 @@ def app(
         "reconcile_every_seconds": 3600.0,
     }
     started = Quickcal(settings.model_copy(update=changes), slack, clock=clock).start()
-    issued = google.oauth.issue(ACCOUNT)
-    token = OAuthToken(
-        access_token=issued.access_token,
-        refresh_token=issued.refresh_token,
-        expires_at=datetime.now(UTC) + timedelta(seconds=issued.expires_in),
-        scope=issued.scope,
-    )
-    account = AccountInfo(
-        account_id=ACCOUNT,
-        email=ACCOUNT,
-        timezone="America/New_York",
-        calendars=(CalendarInfo(id=ACCOUNT, name=ACCOUNT, primary=True),),
-    )
-    storage = started.services.storage
-    started.run(
-        storage.save_link(
-            TEAM_ID, ALICE, "google", account=account, token=token, calendar_id=ACCOUNT
-        )
-    )
+    started.run(link_account(started.services.storage, google, user=ALICE, account=ACCOUNT))
     yield started
     started.stop()
     started.http.close()
