@@ -46,14 +46,14 @@ def pg_url() -> Iterator[str]:
     """A fresh database on the test server, migrated once (as README says: before starting)."""
     raw = os.environ.get(PG_ENV, "").strip()
     if not raw:
-        pytest.skip(f"two instances on PostgreSQL skipped: {PG_ENV} is not set")
+        pytest.skip(f"a fresh PostgreSQL database needs {PG_ENV} (set in CI)")
     server = make_url(raw.replace("postgresql+psycopg://", "postgresql://", 1))
     name = f"quickcal_multi_{uuid.uuid4().hex[:10]}"
     dsn = server.render_as_string(hide_password=False)
     try:
         admin = psycopg.connect(dsn, autocommit=True, connect_timeout=5)
     except psycopg.OperationalError as exc:
-        pytest.skip(f"two instances on PostgreSQL skipped: server unreachable ({exc})")
+        pytest.skip(f"PostgreSQL server unreachable ({exc})")
     with admin:
         admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     url = server.set(database=name).render_as_string(hide_password=False)
