@@ -88,7 +88,10 @@ def date_patterns(code: str) -> DatePatterns:
     dom_lead = alt(lex.day_of_month_lead, spaced=sp)
     if lex.day_suffix:
         # "3日" is the 3rd, but "3日間" (three days) and "3日後" (in three days) are lengths.
-        dom = r"(?<!\d)(?P<day>\d{1,2})\s*" + alt(lex.day_suffix, spaced=False) + r"(?!間|後)"
+        # "3日間" (for 3 days), "3日後" / "3일 후" (in 3 days) count days: no day of the month.
+        later = alt(lex.after_words, spaced=False) if lex.after_words else r"(?!x)x"
+        dom = (r"(?<!\d)(?P<day>\d{1,2})\s*" + alt(lex.day_suffix, spaced=False)
+               + r"(?!間|\s*(?:" + later + r"))")
         dom += tail
     elif lex.day_of_month_lead:
         bare = r"?" + not_time if lex.bare_day_of_month else ""

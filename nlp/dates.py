@@ -143,10 +143,11 @@ def find_dates(scan: Scan, *, locale: str) -> list[DateAtom]:
         else:
             add(m, DateAtom(DateSpec("offset", offset=lex.relative_days[word]), m.start(), m.end()))
     for m in matches(pats.ends, scan.low) if holds(scan.low, pats.ends_words) else ():
-        # "Cottage weekend Dec 11-13": a calendar date wins over a vague period, which stays
-        # in the title; so does a hyphenated modifier ("Month-end close", "year-end party"),
-        # one word: after a determiner the word is the period ("ce week-end camping").
-        explicit = any(a.spec.kind in ("ymd", "md") for a in atoms)
+        # "Cottage weekend Dec 11-13", "cena de fin de año esta noche": a calendar date, or
+        # today / tomorrow / tonight, wins over a vague period, which stays in the title; so
+        # does a hyphenated modifier ("Month-end close", "year-end party"), one word: after
+        # a determiner the word is the period ("ce week-end camping").
+        explicit = any(a.spec.kind in ("ymd", "md", "offset") for a in atoms)
         if (explicit and key(m["w"]) in (*lex.weekend, *lex.month_end, *lex.year_end)) or (
                 "-" in m["w"] and " " not in key(m["w"]) and _NOUN_NEXT.match(scan.low, m.end())):
             continue

@@ -140,6 +140,9 @@ def _phrasal(low: str, lex: Lexicon) -> bool:
                for verb in lex.phrasal_verbs)
 
 
+_ADDRESS = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>[ \t]+")
+
+
 def make_title(remaining: str, *, locale: str) -> str:
     """The event title from the message's leftover text: edges trimmed, first letter capitalised."""
     lex = lexicon(locale)
@@ -158,6 +161,12 @@ def make_title(remaining: str, *, locale: str) -> str:
         text = _CJK_GAP.sub("", text)
     if lex.spaced and lex.fillers and (m := _preamble(lex.code).match(fold(text))):
         text = text[m.end():]
+    if text.startswith("<@") and (m := _ADDRESS.match(text)):
+        # "<@U123> can we do a quick sync": a request addressed to someone; the title is the
+        # request (the mention is an attendee wherever it stands).
+        rest = text[m.end():]
+        if (cut := _cut(lead, rest, fold(rest))) is not rest and cut.strip():
+            text = cut
     if lex.spaced and lex.side_remarks:
         text = _drop_chatter(text, code=lex.code)
     for _ in range(12):

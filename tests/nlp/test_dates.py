@@ -98,6 +98,11 @@ def test_a_message_without_a_date_has_no_start() -> None:
 
 
 MORE_DATES = [
+    # a count of days with "after" is a length, not a day of the month
+    ("ko", "3일 후 Dentist", "2026-11-21"),
+    ("ko", "3일 뒤에 Dentist", "2026-11-21"),
+    ("ja", "3日後 Dentist", "2026-11-21"),
+    ("ko", "3일 오후 3시 Dentist", "2026-12-03T15:00"),
     ("en", "Dentist on the twenty-third", "2026-11-23"),
     ("en", "Dentist the fifth at 3", "2026-12-05T15:00"),
     ("en", "Dentist on the first", "2026-12-01"),
@@ -222,6 +227,9 @@ def test_a_holiday_before_a_noun_is_part_of_the_title(text: str) -> None:
 # locale, text, title, start: a calendar date wins over a vague period word, which stays in
 # the title; a hyphenated "month-end" before a noun is a modifier, never a date.
 PERIOD_WORDS: list[tuple[str, str, str, str]] = [
+    # today / tomorrow / tonight win over a period, which stays in the title
+    ("es", "cena de fin de año esta noche", "Cena de fin de año", "2026-11-18T19:00"),
+    ("en", "Year end party tomorrow 7pm", "Year end party", "2026-11-19T19:00"),
     ("en", "Cottage weekend Dec 11-13", "Cottage weekend", "2026-12-11"),
     ("en", "Labour Day long weekend Sep 5-7", "Labour Day long weekend", "2027-09-05"),
     ("en", "Weekend retreat 12/4", "Weekend retreat", "2026-12-04"),

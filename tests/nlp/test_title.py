@@ -99,6 +99,10 @@ def test_the_description_keeps_the_whole_message() -> None:
 
 
 MORE_TITLES = [
+    # a request addressed to someone: the title is the request
+    ("<@U07QZ8K2M> can we do a quick sync at 5?", "Quick sync"),
+    ("<@U04WER5TY> can you do a call at 4 tmrw?", "Call"),
+    ("<@U07QZ8K2M> lunch tomorrow", "<@U07QZ8K2M> lunch"),
     (":calendar: Team lunch Friday noon :tada:", "Team lunch"),
     ("Lunch :pizza::beer: Friday", "Lunch"),
     ("Town hall Thursday 9am PST / 12pm EST", "Town hall"),
