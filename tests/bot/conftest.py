@@ -8,10 +8,11 @@
         quickcal.run(quickcal.services.storage.get_draft(...))   # storage, on the app's loop
         quickcal.restart()                                       # new process, same database
 
-Fixtures: `slack` (FakeSlack with ALICE in New York, BOB, ADELE, CAMILLE in French, two
-SAMs), `settings` (Settings pointing at the fake and at a fresh SQLite file), `clock` (the
-app's clock, fixed at NOW, a Wednesday; `clock.advance(timedelta(...))`), `quickcal` (the
-running app). Every test ends with no contract violation recorded by the fake.
+Fixtures: `google` (FakeGoogle, held to its contract), `slack` (FakeSlack with ALICE in
+New York, BOB, ADELE, CAMILLE in French, two SAMs), `settings` (Settings pointing at the
+fake and at a fresh SQLite file), `clock` (the app's clock, fixed at NOW, a Wednesday;
+`clock.advance(timedelta(...))`), `quickcal` (the running app). Every test ends with no
+contract violation recorded by the fakes.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from bot.services import Clock, Services, build_services
 from bot.serving import ServedWeb
 from bot.settings import Settings
 from tests.bot import slack_requests as shapes
+from tests.fakes.google import FakeGoogle
 from tests.fakes.server import LiveServer
 from tests.fakes.slack import FakeSlack, SlackCall
 
@@ -269,6 +271,14 @@ def slack() -> Iterator[FakeSlack]:
         )
         yield fake
         assert not fake.violations, fake.violations
+
+
+@pytest.fixture
+def google() -> Iterator[FakeGoogle]:
+    """A fake Google Calendar; every test using it ends with no contract violation."""
+    with FakeGoogle() as fake:
+        yield fake
+        assert not fake.contract_violations
 
 
 @pytest.fixture

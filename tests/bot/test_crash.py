@@ -36,13 +36,6 @@ ACCOUNT = "user@example.com"
 ADDED = "Added to Google Calendar"
 
 
-@pytest.fixture
-def google() -> Iterator[FakeGoogle]:
-    with FakeGoogle() as fake:
-        yield fake
-        assert not fake.contract_violations
-
-
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def database(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """An empty database at the newest schema (PostgreSQL: one made for this test)."""

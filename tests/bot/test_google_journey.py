@@ -22,13 +22,6 @@ ACCOUNT = "user@example.com"
 
 
 @pytest.fixture
-def google() -> Iterator[FakeGoogle]:
-    with FakeGoogle() as fake:
-        yield fake
-        assert not fake.contract_violations
-
-
-@pytest.fixture
 def linked(settings: Settings, slack: FakeSlack, google: FakeGoogle) -> Iterator[Quickcal]:
     """Quickcal knowing Google (one attempt per request, so failures show at once), Alice linked."""
     providers = ProviderSettings(**google.env(), PROVIDER_RETRY_ATTEMPTS=1)  # type: ignore[arg-type]

@@ -32,13 +32,6 @@ ADDED = "Added to Google Calendar"
 
 
 @pytest.fixture
-def google() -> Iterator[FakeGoogle]:
-    with FakeGoogle() as fake:
-        yield fake
-        assert not fake.contract_violations
-
-
-@pytest.fixture
 def app(
     settings: Settings, slack: FakeSlack, google: FakeGoogle, clock: SteppingClock
 ) -> Iterator[Quickcal]:
@@ -57,11 +50,18 @@ def app(
     started.http.close()
 
 
-def claimed_and_lost(app: Quickcal, slack: FakeSlack, text: str = "lunch friday noon") -> str:
-    """A draft whose Create was claimed by a process that then died: its card's key."""
+def drafted(
+    app: Quickcal, slack: FakeSlack, text: str = "lunch friday noon"
+) -> tuple[SlackCall, str]:
+    """`/event text` answered: its card and the draft id its buttons carry."""
     key = app.command(text)
     card = slack.wait_for("response_url", lambda c: c.args["key"] == key)
-    draft_id = str(card.button(ids.DRAFT_CREATE)["value"])
+    return card, str(card.button(ids.DRAFT_CREATE)["value"])
+
+
+def claimed_and_lost(app: Quickcal, slack: FakeSlack, text: str = "lunch friday noon") -> str:
+    """A draft whose Create was claimed by a process that then died: its id."""
+    _, draft_id = drafted(app, slack, text)
     app.run(app.services.storage.begin_create(draft_id, user_id=ALICE))
     return draft_id
 
@@ -227,9 +227,7 @@ def test_a_dm_draft_with_no_card_to_change_is_told_in_the_dm_once(
 def test_the_card_is_changed_through_the_create_clicks_response_url(
     app: Quickcal, slack: FakeSlack, google: FakeGoogle
 ) -> None:
-    key = app.command("lunch friday noon")
-    card = slack.wait_for("response_url", lambda c: c.args["key"] == key)
-    draft_id = str(card.button(ids.DRAFT_CREATE)["value"])
+    card, draft_id = drafted(app, slack)
     google.fail_next(400)
     clicked = app.click(card, ids.DRAFT_CREATE)
     slack.wait_for("response_url", lambda c: c.args["key"] == clicked)
@@ -240,9 +238,7 @@ def test_the_card_is_changed_through_the_create_clicks_response_url(
 def test_a_click_on_a_claimed_draft_is_told_the_card_will_change(
     app: Quickcal, slack: FakeSlack, google: FakeGoogle, clock: SteppingClock
 ) -> None:
-    key = app.command("lunch friday noon")
-    card = slack.wait_for("response_url", lambda c: c.args["key"] == key)
-    draft_id = str(card.button(ids.DRAFT_CREATE)["value"])
+    card, draft_id = drafted(app, slack)
     claimed = app.run(app.services.storage.begin_create(draft_id, user_id=ALICE))
     clock.advance(timedelta(seconds=30))  # longer ago than a double click
     clicked = app.click(card, ids.DRAFT_CREATE)
@@ -331,9 +327,7 @@ def test_a_take_over_the_database_lost_tells_nobody_and_is_tried_again(
 def test_a_retry_refused_after_an_unsettled_failure_stays_unsettled(
     app: Quickcal, slack: FakeSlack, google: FakeGoogle
 ) -> None:
-    key = app.command("lunch friday noon")
-    card = slack.wait_for("response_url", lambda c: c.args["key"] == key)
-    draft_id = str(card.button(ids.DRAFT_CREATE)["value"])
+    card, draft_id = drafted(app, slack)
     google.fail_next(503)  # may or may not have been created: unsettled
     key = app.click(card, ids.DRAFT_CREATE)
     failed = slack.wait_for("response_url", lambda c: c.args["key"] == key)
@@ -347,9 +341,7 @@ def test_a_retry_refused_after_an_unsettled_failure_stays_unsettled(
 def test_an_edit_click_does_not_renew_a_dead_claims_lease(
     app: Quickcal, slack: FakeSlack, clock: SteppingClock
 ) -> None:
-    key = app.command("lunch friday noon")
-    card = slack.wait_for("response_url", lambda c: c.args["key"] == key)
-    draft_id = str(card.button(ids.DRAFT_CREATE)["value"])
+    card, draft_id = drafted(app, slack)
     app.run(app.services.storage.begin_create(draft_id, user_id=ALICE))  # then the process dies
     clock.advance(LEASE - timedelta(seconds=5))
     app.click(card, ids.DRAFT_EDIT)  # seeing nothing happen, the person tries Edit
@@ -362,9 +354,7 @@ def test_an_edit_click_does_not_renew_a_dead_claims_lease(
 def test_a_click_taking_a_dead_claim_that_is_refused_stays_unsettled(
     app: Quickcal, slack: FakeSlack, google: FakeGoogle, clock: SteppingClock
 ) -> None:
-    key = app.command("lunch friday noon")
-    card = slack.wait_for("response_url", lambda c: c.args["key"] == key)
-    draft_id = str(card.button(ids.DRAFT_CREATE)["value"])
+    card, draft_id = drafted(app, slack)
     app.run(app.services.storage.begin_create(draft_id, user_id=ALICE))  # a lost claim
     clock.advance(LEASE + timedelta(seconds=1))
     google.fail_next(429, retry_after=5)  # proves nothing about the lost attempt
@@ -377,9 +367,7 @@ def test_a_click_taking_a_dead_claim_that_is_refused_stays_unsettled(
 def test_a_click_on_a_card_left_unchanged_after_a_create_shows_the_result(
     app: Quickcal, slack: FakeSlack, google: FakeGoogle, clock: SteppingClock
 ) -> None:
-    key = app.command("lunch friday noon")
-    card = slack.wait_for("response_url", lambda c: c.args["key"] == key)
-    draft_id = str(card.button(ids.DRAFT_CREATE)["value"])
+    card, draft_id = drafted(app, slack)
     storage = app.services.storage
     # The process created and recorded the event, then died before changing the card.
     claim = app.run(storage.begin_create(draft_id, user_id=ALICE))
@@ -397,9 +385,7 @@ def test_a_click_on_a_card_left_unchanged_after_a_create_shows_the_result(
 def test_a_create_that_outlived_its_lease_leaves_the_telling_to_the_taker(
     app: Quickcal, slack: FakeSlack, google: FakeGoogle, clock: SteppingClock
 ) -> None:
-    key = app.command("lunch friday noon")
-    card = slack.wait_for("response_url", lambda c: c.args["key"] == key)
-    draft_id = str(card.button(ids.DRAFT_CREATE)["value"])
+    _, draft_id = drafted(app, slack)
     storage = app.services.storage
     slow = app.run(storage.begin_create(draft_id, user_id=ALICE))  # alive, but far too slow
     clock.advance(LEASE + timedelta(seconds=1))
